@@ -1,0 +1,49 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Skeleton } from 'antd';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { setUnauthorizedHandler } from './api/client.ts';
+import { AppLayout } from './features/shell/app-layout.tsx';
+import { meKey } from './features/tenancy/auth.api.ts';
+import { LoginPage } from './features/tenancy/login-page.tsx';
+
+// Pages load on first visit: the overview's ECharts, for one, need not delay the login screen.
+function page<K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) {
+  const Lazy = lazy(async (): Promise<{ default: () => ReactNode }> => ({ default: (await load())[name] }));
+  return (
+    <Suspense fallback={<Skeleton active />}>
+      <Lazy />
+    </Suspense>
+  );
+}
+
+const OVERVIEW = page(() => import('./features/overview/overview-page.tsx'), 'OverviewPage');
+const CUSTOMERS = page(() => import('./features/customers/customers-page.tsx'), 'CustomersPage');
+const CUSTOMER_DETAIL = page(() => import('./features/customers/customer-detail-page.tsx'), 'CustomerDetailPage');
+const TAGS = page(() => import('./features/tagging/tags-page.tsx'), 'TagsPage');
+const ORG = page(() => import('./features/tenancy/org-page.tsx'), 'OrgPage');
+const TOKENS = page(() => import('./features/tenancy/tokens-page.tsx'), 'TokensPage');
+
+export function AppRoutes() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    // Forgetting the session is enough: AppLayout sees no user and redirects to /login.
+    setUnauthorizedHandler(() => qc.setQueryData(meKey, null));
+    return () => setUnauthorizedHandler(null);
+  }, [qc]);
+
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<AppLayout />}>
+        <Route index element={OVERVIEW} />
+        <Route path="customers" element={CUSTOMERS} />
+        <Route path="customers/:id" element={CUSTOMER_DETAIL} />
+        <Route path="tags" element={TAGS} />
+        <Route path="org" element={ORG} />
+        <Route path="settings/tokens" element={TOKENS} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,105 @@
+import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import type { CustomerListItem } from '@siyu/contracts';
+import { Button, Flex, Select, Space, Table, Typography } from 'antd';
+import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { TagSelect } from '../tagging/tag-select.tsx';
+import { useStaffList } from '../tenancy/org.api.ts';
+import { CustomerSearch } from './customer-search.tsx';
+import { CustomerCreateModal } from './customer-create-modal.tsx';
+import { customerColumns } from './customer-columns.tsx';
+import { useCustomerList } from './customers.api.ts';
+import { useCustomerListState } from './use-list-state.ts';
+
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const state = useCustomerListState();
+  const list = useCustomerList(state.filters, state.cursor);
+  const staff = useStaffList();
+  const [creating, setCreating] = useState(false);
+  const columns = useMemo(() => customerColumns(t), [t]);
+  const data = list.data;
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('customers.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-customer">
+          {t('customers.create')}
+        </Button>
+      </Flex>
+
+      <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+        <CustomerSearch value={state.filters.q} onSearch={state.setQ} />
+        <TagSelect
+          value={state.filters.tagIds ?? []}
+          onChange={state.setTagIds}
+          placeholder={t('customers.tagFilter')}
+          style={{ minWidth: 280 }}
+          data-testid="customer-tag-filter"
+        />
+        <Select
+          allowClear
+          value={state.filters.ownerStaffId}
+          onChange={(v?: string) => state.setOwner(v)}
+          placeholder={t('customers.ownerFilter')}
+          loading={staff.isPending}
+          options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 180 }}
+          data-testid="customer-owner-filter"
+        />
+      </Flex>
+
+      <div data-testid="customers-table">
+        <Table<CustomerListItem>
+          rowKey="id"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={list.isFetching}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          onRow={(c) =>
+            ({
+              'data-testid': 'customer-row',
+              onClick: () => navigate(`/customers/${c.id}`),
+              style: { cursor: 'pointer' },
+            }) as HTMLAttributes<HTMLElement>
+          }
+        />
+      </div>
+
+      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary" data-testid="customers-total">
+          {data ? (data.totalCapped ? t('customers.totalCapped') : t('customers.total', { count: data.total })) : ''}
+        </Typography.Text>
+        <Space>
+          <Typography.Text type="secondary">{t('customers.page', { page: state.page })}</Typography.Text>
+          <Button icon={<LeftOutlined />} disabled={state.page <= 1 || list.isFetching} onClick={state.prev} data-testid="prev-page">
+            {t('customers.prevPage')}
+          </Button>
+          <Button
+            disabled={!data?.nextCursor || list.isPlaceholderData || list.isFetching}
+            onClick={() => data?.nextCursor && state.next(data.nextCursor)}
+            data-testid="next-page"
+          >
+            {t('customers.nextPage')} <RightOutlined />
+          </Button>
+        </Space>
+      </Flex>
+
+      <CustomerCreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false);
+          navigate(`/customers/${id}`);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export const GENDERS = ['male', 'female', 'unknown'] as const;
+export type Gender = (typeof GENDERS)[number];

@@ -1,0 +1,33 @@
+import { ApartmentOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { zhCN } from '../../i18n/zh-CN.ts';
+
+type MenuLabel = `menu.${keyof typeof zhCN.menu}`;
+export type MenuGroupKey = 'settings';
+
+export type MenuEntry = {
+  path: string;
+  label: MenuLabel;
+  icon: ReactNode;
+  group?: MenuGroupKey;
+};
+
+// The console's navigation: a new module adds one line here (and its route in app.tsx).
+export const MENU: MenuEntry[] = [
+  { path: '/', label: 'menu.overview', icon: <HomeOutlined /> },
+  { path: '/customers', label: 'menu.customers', icon: <TeamOutlined /> },
+  { path: '/tags', label: 'menu.tags', icon: <TagsOutlined /> },
+  { path: '/org', label: 'menu.org', icon: <ApartmentOutlined /> },
+  { path: '/settings/tokens', label: 'menu.tokens', icon: <KeyOutlined />, group: 'settings' },
+];
+
+export const MENU_GROUPS: Record<MenuGroupKey, { label: MenuLabel; icon: ReactNode }> = {
+  settings: { label: 'menu.settings', icon: <SettingOutlined /> },
+};
+
+/** The entry a URL belongs to: the longest matching path, so /customers/123 lights up 客户. */
+export function activeEntry(pathname: string): MenuEntry | undefined {
+  return MENU.filter((e) => (e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`))).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+}

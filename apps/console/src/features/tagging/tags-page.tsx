@@ -1,0 +1,91 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { TagGroup, Tag as TagT } from '@siyu/contracts';
+import { App, Button, Col, Empty, Flex, Row, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NameModal } from '../../components/name-modal.tsx';
+import { TagFormModal } from './tag-form-modal.tsx';
+import { TagGroupCard } from './tag-group-card.tsx';
+import { useTagGroups, useTagMutations } from './tags.api.ts';
+
+// Which dialog is open: at most one at a time.
+type Dialog =
+  | { kind: 'newGroup' }
+  | { kind: 'renameGroup'; group: TagGroup }
+  | { kind: 'newTag'; groupId: string }
+  | { kind: 'editTag'; tag: TagT }
+  | null;
+
+export function TagsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const groups = useTagGroups();
+  const m = useTagMutations();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const done = (msg: string) => () => {
+    message.success(msg);
+    close();
+  };
+
+  const onGroupName = (name: string) => {
+    if (dialog?.kind === 'newGroup') m.createGroup.mutate(name, { onSuccess: done(t('common.saved')) });
+    if (dialog?.kind === 'renameGroup') m.renameGroup.mutate({ id: dialog.group.id, name }, { onSuccess: done(t('common.saved')) });
+  };
+  const onTag = (v: { name: string; color: string | null }) => {
+    if (dialog?.kind === 'newTag') m.createTag.mutate({ groupId: dialog.groupId, ...v }, { onSuccess: done(t('common.saved')) });
+    if (dialog?.kind === 'editTag') m.updateTag.mutate({ id: dialog.tag.id, ...v }, { onSuccess: done(t('common.saved')) });
+  };
+  const deleted = () => message.success(t('common.deleted'));
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('tags.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'newGroup' })} data-testid="new-tag-group">
+          {t('tags.newGroup')}
+        </Button>
+      </Flex>
+      {groups.isPending ? (
+        <Skeleton active />
+      ) : !groups.data?.length ? (
+        <Empty description={t('tags.emptyGroups')} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {groups.data.map((g) => (
+            <Col key={g.id} xs={24} md={12} xl={8}>
+              <TagGroupCard
+                group={g}
+                onRename={() => setDialog({ kind: 'renameGroup', group: g })}
+                onDelete={() => m.deleteGroup.mutate(g.id, { onSuccess: deleted })}
+                onAddTag={() => setDialog({ kind: 'newTag', groupId: g.id })}
+                onEditTag={(tag) => setDialog({ kind: 'editTag', tag })}
+                onDeleteTag={(tag) => m.deleteTag.mutate(tag.id, { onSuccess: deleted })}
+              />
+            </Col>
+          ))}
+        </Row>
+      )}
+      <NameModal
+        open={dialog?.kind === 'newGroup' || dialog?.kind === 'renameGroup'}
+        title={dialog?.kind === 'renameGroup' ? t('tags.renameGroup') : t('tags.newGroup')}
+        label={t('tags.groupName')}
+        requiredMessage={t('tags.groupNameRequired')}
+        initialName={dialog?.kind === 'renameGroup' ? dialog.group.name : ''}
+        maxLength={30}
+        confirmLoading={m.createGroup.isPending || m.renameGroup.isPending}
+        onSubmit={onGroupName}
+        onCancel={close}
+      />
+      <TagFormModal
+        open={dialog?.kind === 'newTag' || dialog?.kind === 'editTag'}
+        tag={dialog?.kind === 'editTag' ? dialog.tag : null}
+        confirmLoading={m.createTag.isPending || m.updateTag.isPending}
+        onSubmit={onTag}
+        onCancel={close}
+      />
+    </>
+  );
+}

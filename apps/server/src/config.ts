@@ -1,0 +1,55 @@
+// The ONLY reader of process.env: parsed once with zod, frozen, passed down through deps.
+import { z } from 'zod';
+import path from 'node:path';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  SIYU_DATA_DIR: z.string().default('./data'),
+  SIYU_PG_PORT: z.coerce.number().int().default(54329),
+  // 32 bytes, hex or base64. Encrypts phone numbers and secrets at rest and keys their HMAC hashes.
+  // When unset, a key is generated once and kept in <data dir>/secret.key (fine for a laptop;
+  // production sets it explicitly and keeps it in a vault).
+  SIYU_SECRET_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIYU_LOG_PRETTY: z.enum(['0', '1']).optional(),
+  SIYU_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  SIYU_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  SIYU_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  secretKey: string | undefined;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  cookieSecure: boolean;
+  sessionDays: number;
+  workerConcurrency: number;
+}>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SIYU_DATA_DIR),
+    embeddedPgPort: e.SIYU_PG_PORT,
+    secretKey: e.SIYU_SECRET_KEY,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.SIYU_COOKIE_SECURE === '1',
+    sessionDays: e.SIYU_SESSION_DAYS,
+    workerConcurrency: e.SIYU_WORKERS,
+    ...overrides,
+  });
+}

@@ -1,0 +1,3 @@
+// Time comes from a clock so tests and the simulator can move it.
+export type Clock = { now: () => Date };
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,16 @@
+// The core's only door: errors, ids, clock, personal data, events, consumers, audit, jobs.
+import type { Migration } from 'kysely';
+import * as core from './migrations/20261101_core.ts';
+
+export * from './errors.ts';
+export * from './ids.ts';
+export * from './clock.ts';
+export * from './pii.ts';
+export * from './events.ts';
+export * from './consumers.ts';
+export * from './audit.ts';
+export * from './jobs.ts';
+export * from './logger.ts';
+export type { CoreTables } from './core.tables.ts';
+
+export const coreMigrations: Record<string, Migration> = { '20261101_000_core': core };

@@ -1,0 +1,47 @@
+// Background jobs and schedules run on graphile-worker (PostgreSQL-backed: retries with backoff,
+// job keys for dedupe, cron, many workers across processes). Modules contribute tasks by name.
+import { run, makeWorkerUtils, parseCronItems, type Runner, type TaskList, type WorkerUtils, type CronItem } from 'graphile-worker';
+import type pg from 'pg';
+import type { Logger } from './logger.ts';
+
+export type JobSpec = { tasks: TaskList; crontab: CronItem[] };
+
+export type Jobs = {
+  /** Enqueue a job; a `jobKey` replaces a pending job with the same key instead of adding one. */
+  add: (task: string, payload: unknown, opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number }) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export async function migrateJobs(pool: pg.Pool): Promise<void> {
+  const utils = await makeWorkerUtils({ pgPool: pool });
+  try {
+    await utils.migrate();
+  } finally {
+    await utils.release();
+  }
+}
+
+export async function startJobs(pool: pg.Pool, spec: JobSpec, concurrency: number, log: Logger): Promise<Jobs> {
+  const utils: WorkerUtils = await makeWorkerUtils({ pgPool: pool });
+  let runner: Runner | undefined;
+  if (concurrency > 0) {
+    runner = await run({
+      pgPool: pool,
+      concurrency,
+      noHandleSignals: true, // Siyu owns shutdown
+      pollInterval: 1000,
+      taskList: spec.tasks,
+      parsedCronItems: parseCronItems(spec.crontab),
+    });
+    runner.events.on('job:error', ({ job, error }) => log.warn({ task: job.task_identifier, err: error }, 'job failed; will retry'));
+  }
+  return {
+    add: async (task, payload, opts) => {
+      await utils.addJob(task, payload as Record<string, unknown>, opts);
+    },
+    stop: async () => {
+      await runner?.stop();
+      await utils.release();
+    },
+  };
+}

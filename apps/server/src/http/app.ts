@@ -1,0 +1,73 @@
+// The HTTP server: Fastify + zod, OpenAPI at /api/openapi.json and docs at /api/docs, the error
+// model ({ error: { code, message, details } }), authentication, module routes and the console.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { Deps } from '../deps.ts';
+import { installErrorHandler } from './errors.ts';
+import { installAuth } from './auth.ts';
+import { tenancyRoutes } from '../modules/tenancy/index.ts';
+import { customersRoutes, customerCountsByStaff } from '../modules/customers/index.ts';
+import { taggingRoutes } from '../modules/tagging/index.ts';
+
+export async function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+  }) as unknown as FastifyInstance; // pino's Logger type is wider than Fastify's base logger type
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Siyu API', description: 'Siyu (私域) SCRM — 客户、标签、员工与组织的开放接口', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'siyu_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'API 令牌：siyu_<tenant>_<secret>' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  installAuth(app, deps);
+  await app.register(async (api) => {
+    await api.register(tenancyRoutes(deps, customerCountsByStaff));
+    await api.register(customersRoutes(deps));
+    await api.register(taggingRoutes(deps));
+  }, { prefix: '/api' });
+
+  serveConsole(app, opts.consoleDir);
+  return app;
+}
+
+// The built console is a single-page app: unknown non-API paths get index.html.
+function serveConsole(app: FastifyInstance, dir: string | undefined) {
+  const index = dir ? path.join(dir, 'index.html') : '';
+  if (dir && fs.existsSync(index)) {
+    app.register(fastifyStatic, { root: dir, wildcard: false, index: false });
+    const html = fs.readFileSync(index, 'utf8');
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) =>
+      reply.code(404).send({ error: { code: 'NOT_FOUND', message: req.url.startsWith('/api/') ? '接口不存在' : '控制台尚未构建（npm run build:console）' } }));
+  }
+}

@@ -1,0 +1,107 @@
+// All SQL of customers, identities, owners and the timeline.
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Database, CustomerCondition } from '../../db/schema.ts';
+import type { CustomersTable, CustomerIdentitiesTable } from './customers.tables.ts';
+
+export type CustomerFilter = {
+  tenantId: string;
+  staffIds?: string[]; // data scope: only customers owned by one of these staff
+  ownerStaffId?: string;
+  grams?: string[];
+  textLike?: string;
+  phoneHash?: string;
+  beforeId?: string; // keyset cursor
+  /** Extra conditions from other modules (tag filters), each a correlated expression on `c`. */
+  extra?: CustomerCondition[];
+};
+
+function filtered(db: Db, f: CustomerFilter) {
+  let q = db.selectFrom('customers as c').where('c.tenant_id', '=', f.tenantId);
+  const owned = (staffIds: string[]): CustomerCondition => (eb) =>
+    eb.exists(eb.selectFrom('customer_owners as o').select(sql`1`.as('x'))
+      .whereRef('o.tenant_id', '=', 'c.tenant_id').whereRef('o.customer_id', '=', 'c.id').where('o.staff_id', 'in', staffIds));
+  if (f.staffIds) q = q.where(owned(f.staffIds.length ? f.staffIds : ['-']));
+  if (f.ownerStaffId) q = q.where(owned([f.ownerStaffId]));
+  if (f.phoneHash) q = q.where('c.phone_hash', '=', f.phoneHash);
+  if (f.grams?.length) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(f.grams)}::text[]`);
+  if (f.textLike) {
+    const like = `%${f.textLike.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    q = q.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('c.nickname', 'ilike', like), eb('c.remark', 'ilike', like)]));
+  }
+  for (const x of f.extra ?? []) q = q.where(x);
+  return q;
+}
+
+export async function listCustomers(db: Db, f: CustomerFilter, limit: number) {
+  let q = filtered(db, f);
+  if (f.beforeId) q = q.where('c.id', '<', f.beforeId);
+  return q.select(['c.id', 'c.name', 'c.nickname', 'c.avatar_url', 'c.gender', 'c.phone_masked', 'c.province', 'c.city', 'c.source', 'c.created_at'])
+    .orderBy('c.id', 'desc').limit(limit).execute();
+}
+
+/** Counts matches up to `cap` + 1: exact for the common case, cheap at a million rows. */
+export async function countCustomers(db: Db, f: CustomerFilter, cap: number): Promise<number> {
+  const inner = filtered(db, f).select(sql`1`.as('x')).limit(cap + 1);
+  const row = await db.selectFrom(inner.as('t')).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export const findCustomer = (db: Db, tenantId: string, id: string) =>
+  db.selectFrom('customers').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+
+export const insertCustomer = (db: Db, row: Insertable<CustomersTable>) => db.insertInto('customers').values(row).execute();
+
+export const updateCustomer = (db: Db, tenantId: string, id: string, set: Updateable<CustomersTable>) =>
+  db.updateTable('customers').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+
+export async function isOwnedByAny(db: Db, tenantId: string, customerId: string, staffIds: string[]): Promise<boolean> {
+  if (staffIds.length === 0) return false;
+  const row = await db.selectFrom('customer_owners').select('staff_id').where('tenant_id', '=', tenantId)
+    .where('customer_id', '=', customerId).where('staff_id', 'in', staffIds).limit(1).executeTakeFirst();
+  return Boolean(row);
+}
+
+export const ownersOf = (db: Db, tenantId: string, customerIds: string[]) =>
+  customerIds.length === 0 ? Promise.resolve([]) :
+    db.selectFrom('customer_owners as o').select(['o.customer_id', 'o.staff_id'])
+      .where('o.tenant_id', '=', tenantId).where('o.customer_id', 'in', customerIds).orderBy('o.since').execute();
+
+export const addOwner = (db: Db, tenantId: string, customerId: string, staffId: string) =>
+  db.insertInto('customer_owners').values({ tenant_id: tenantId, customer_id: customerId, staff_id: staffId })
+    .onConflict((oc) => oc.columns(['tenant_id', 'customer_id', 'staff_id']).doNothing()).executeTakeFirst();
+
+export const identitiesOf = (db: Db, tenantId: string, customerId: string) =>
+  db.selectFrom('customer_identities').selectAll().where('tenant_id', '=', tenantId).where('customer_id', '=', customerId).orderBy('created_at').execute();
+
+export const insertIdentities = (db: Db, rows: Insertable<CustomerIdentitiesTable>[]) =>
+  rows.length === 0 ? Promise.resolve() : db.insertInto('customer_identities').values(rows)
+    .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'scope', 'value']).doNothing()).execute().then(() => undefined);
+
+export const timelineOf = (db: Db, tenantId: string, customerId: string, limit: number) =>
+  db.selectFrom('timeline_entries').selectAll().where('tenant_id', '=', tenantId).where('customer_id', '=', customerId)
+    .orderBy('occurred_at', 'desc').orderBy('event_id', 'desc').limit(limit).execute();
+
+export const insertTimeline = (db: Db, rows: Array<{ tenant_id: string; id: string; customer_id: string; event_id: number; kind: string; title: string; detail: string; occurred_at: Date }>) =>
+  rows.length === 0 ? Promise.resolve() : db.insertInto('timeline_entries').values(rows)
+    .onConflict((oc) => oc.columns(['tenant_id', 'event_id']).doNothing()).execute().then(() => undefined);
+
+export async function customerCountsByStaff(db: Db, tenantId: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('customer_owners').select(['staff_id', db.fn.countAll<number>().as('n')])
+    .where('tenant_id', '=', tenantId).groupBy('staff_id').execute();
+  return new Map(rows.map((r) => [r.staff_id, Number(r.n)]));
+}
+
+export async function stats(db: Db, tenantId: string, staffIds: string[] | null, me: string, since: Date) {
+  const scope = staffIds ? sql`and exists (select 1 from customer_owners o where o.tenant_id = c.tenant_id and o.customer_id = c.id and o.staff_id = any(${sql.val(staffIds)}))` : sql``;
+  const totals = await sql<{ total: number; with_phone: number }>`
+    select count(*) as total, count(c.phone_hash) as with_phone from customers c where c.tenant_id = ${tenantId} ${scope}`.execute(db);
+  const mine = await db.selectFrom('customer_owners').select(db.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('staff_id', '=', me).executeTakeFirstOrThrow();
+  const byDay = await sql<{ date: string; count: number }>`
+    select to_char(date_trunc('day', c.created_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD') as date, count(*) as count
+    from customers c where c.tenant_id = ${tenantId} and c.created_at >= ${since} ${scope} group by 1 order by 1`.execute(db);
+  const bySource = await sql<{ source: string; count: number }>`
+    select coalesce(c.source, '未知') as source, count(*) as count from customers c where c.tenant_id = ${tenantId} ${scope}
+    group by 1 order by 2 desc limit 12`.execute(db);
+  return { total: Number(totals.rows[0].total), withPhone: Number(totals.rows[0].with_phone), ownedByMe: Number(mine.n), byDay: byDay.rows, bySource: bySource.rows };
+}

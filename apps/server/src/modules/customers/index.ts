@@ -1,0 +1,11 @@
+// customers: profiles, identities, owners (staff relation), the timeline.
+import type { Migration } from 'kysely';
+import * as m1 from './migrations/20261101_customers.ts';
+
+export { customersRoutes } from './customers.routes.ts';
+export { timelineConsumer } from './timeline.consumer.ts';
+export { listCustomers, customerDetail, createCustomer, updateCustomer, visibleCustomer, customerCountsByStaff, COUNT_CAP } from './customers.service.ts';
+export { customerGrams } from './search-grams.ts';
+export type { CustomersTables } from './customers.tables.ts';
+
+export const customersMigrations: Record<string, Migration> = { '20261101_020_customers': m1 };

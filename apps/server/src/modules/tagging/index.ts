@@ -1,0 +1,9 @@
+// tagging: tag groups, tags (manual / rule / WeCom) and assignments with who, when and why.
+import type { Migration } from 'kysely';
+import * as m1 from './migrations/20261101_tagging.ts';
+
+export { taggingRoutes } from './tagging.routes.ts';
+export { listGroups, createGroup, createTag, assignTags, tagsOfCustomers, customerHasTag } from './tagging.service.ts';
+export type { TaggingTables, TagSourceName } from './tagging.tables.ts';
+
+export const taggingMigrations: Record<string, Migration> = { '20261101_030_tagging': m1 };

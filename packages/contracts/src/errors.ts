@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+// Every API error answers with this body; `code` is stable, `message` is Chinese for the console.
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Ok = z.object({ ok: z.literal(true) });
