@@ -28,7 +28,7 @@ export async function prepare(config: Config, log: Logger = createLogger(config.
   const deps = buildDeps(config, database.url, log);
   const applied = await migrateToLatest(deps.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  await migrateJobs(deps.pool);
+  await migrateJobs(deps.pool, deps.log);
   const close = async () => {
     await deps.db.destroy();
     await database.embedded?.stop();

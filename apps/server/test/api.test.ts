@@ -61,7 +61,7 @@ test('invalid bodies and unknown ids get clear errors', async () => {
   assert.match(bad.body.error.message, /请求参数不正确/);
   const notJson = await fetch(`${srv.url}/api/customers`, { method: 'POST', headers: { cookie: boss.cookie, 'content-type': 'application/json' }, body: '{"name":' });
   assert.equal(notJson.status, 400);
-  assert.equal((await notJson.json()).error.message, '请求体不是有效的 JSON');
+  assert.equal(((await notJson.json()) as any).error.message, '请求体不是有效的 JSON');
   const unknown = await boss.get('/api/customers/0190f0f0-0000-7000-8000-000000000000');
   assert.equal(unknown.status, 404);
   assert.equal(unknown.body.error.code, 'NOT_FOUND');

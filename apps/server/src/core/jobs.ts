@@ -1,6 +1,6 @@
 // Background jobs and schedules run on graphile-worker (PostgreSQL-backed: retries with backoff,
 // job keys for dedupe, cron, many workers across processes). Modules contribute tasks by name.
-import { run, makeWorkerUtils, parseCronItems, type Runner, type TaskList, type WorkerUtils, type CronItem } from 'graphile-worker';
+import { run, makeWorkerUtils, parseCronItems, Logger as WorkerLogger, type Runner, type TaskList, type WorkerUtils, type CronItem } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger } from './logger.ts';
 
@@ -12,8 +12,14 @@ export type Jobs = {
   stop: () => Promise<void>;
 };
 
-export async function migrateJobs(pool: pg.Pool): Promise<void> {
-  const utils = await makeWorkerUtils({ pgPool: pool });
+// graphile-worker's own messages go to our structured log (its "info" chatter as debug).
+const workerLogger = (log: Logger) => new WorkerLogger(() => (level, message, meta) => {
+  const target = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+  log[target]({ worker: meta }, message);
+});
+
+export async function migrateJobs(pool: pg.Pool, log: Logger): Promise<void> {
+  const utils = await makeWorkerUtils({ pgPool: pool, logger: workerLogger(log) });
   try {
     await utils.migrate();
   } finally {
@@ -22,7 +28,7 @@ export async function migrateJobs(pool: pg.Pool): Promise<void> {
 }
 
 export async function startJobs(pool: pg.Pool, spec: JobSpec, concurrency: number, log: Logger): Promise<Jobs> {
-  const utils: WorkerUtils = await makeWorkerUtils({ pgPool: pool });
+  const utils: WorkerUtils = await makeWorkerUtils({ pgPool: pool, logger: workerLogger(log) });
   let runner: Runner | undefined;
   if (concurrency > 0) {
     runner = await run({
@@ -32,6 +38,7 @@ export async function startJobs(pool: pg.Pool, spec: JobSpec, concurrency: numbe
       pollInterval: 1000,
       taskList: spec.tasks,
       parsedCronItems: parseCronItems(spec.crontab),
+      logger: workerLogger(log),
     });
     runner.events.on('job:error', ({ job, error }) => log.warn({ task: job.task_identifier, err: error }, 'job failed; will retry'));
   }

@@ -2,7 +2,7 @@
 // model ({ error: { code, message, details } }), authentication, module routes and the console.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,7 +18,8 @@ import { taggingRoutes } from '../modules/tagging/index.ts';
 export async function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log,
-    disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
+    // One line per request only when debugging: at production rates it would be most of the log.
+    logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace' }),
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
   }) as unknown as FastifyInstance; // pino's Logger type is wider than Fastify's base logger type

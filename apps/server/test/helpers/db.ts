@@ -51,6 +51,6 @@ export async function withTestDeps(): Promise<{ deps: Deps; close: () => Promise
   const config = testConfig(tdb.url);
   const deps = buildDeps(config, tdb.url, createLogger('warn'));
   await migrateToLatest(deps.db);
-  await migrateJobs(deps.pool);
+  await migrateJobs(deps.pool, deps.log);
   return { deps, close: async () => { await deps.db.destroy(); await tdb.drop(); } };
 }

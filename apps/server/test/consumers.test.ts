@@ -1,0 +1,57 @@
+// The outbox consumer never skips an event whose transaction commits late, and never doubles one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { withTestDeps } from './helpers/db.ts';
+import { emit, runConsumerOnce, type Consumer, type StoredEvent } from '../src/core/index.ts';
+import type { Deps } from '../src/deps.ts';
+
+let deps: Deps;
+let close: () => Promise<void>;
+before(async () => ({ deps, close } = await withTestDeps()));
+after(async () => close?.());
+
+const seen: number[] = [];
+const recorder: Consumer = { name: 'test.recorder', handle: async (_trx, events: StoredEvent[]) => { seen.push(...events.map((e) => e.id)); } };
+const ev = (n: number) => ({ type: 'test.happened', aggregateType: 'test', aggregateId: String(n) });
+
+test('an event committed after a later one is still delivered, in id order', async () => {
+  let releaseSlow!: () => void;
+  const slowMayCommit = new Promise<void>((r) => (releaseSlow = r));
+  let slowInserted!: () => void;
+  const inserted = new Promise<void>((r) => (slowInserted = r));
+  const slow = deps.db.transaction().execute(async (trx) => {
+    await emit(trx, 't1', [ev(1)]); // takes the lower id…
+    slowInserted();
+    await slowMayCommit; // …but commits last
+  });
+  await inserted;
+  await emit(deps.db, 't1', [ev(2)]);
+  while ((await runConsumerOnce(deps.db, recorder)) > 0) { /* drain */ }
+  assert.deepEqual(seen, [], 'nothing is delivered while an older transaction is still open');
+  releaseSlow();
+  await slow;
+  while ((await runConsumerOnce(deps.db, recorder)) > 0) { /* drain */ }
+  assert.equal(seen.length, 2);
+  assert.ok(seen[0] < seen[1]);
+  assert.equal(await runConsumerOnce(deps.db, recorder), 0, 'caught up: nothing delivered twice');
+});
+
+test('a failing batch leaves the checkpoint where it was and is retried whole', async () => {
+  let fail = true;
+  const got: number[] = [];
+  const flaky: Consumer = { name: 'test.flaky', handle: async (trx, events) => {
+    await trx.insertInto('audit_log').values(events.map((e) => ({ tenant_id: 't1', id: `flaky-${e.id}`, actor_id: null, action: 'x', target_type: 'x', detail: '{}' }))).execute();
+    if (fail) throw new Error('boom');
+    got.push(...events.map((e) => e.id));
+  } };
+  await emit(deps.db, 't1', [ev(3), ev(4)]);
+  await assert.rejects(runConsumerOnce(deps.db, flaky));
+  const partial = await deps.db.selectFrom('audit_log').select('id').where('id', 'like', 'flaky-%').execute();
+  assert.equal(partial.length, 0, 'the failed batch wrote nothing');
+  fail = false;
+  while ((await runConsumerOnce(deps.db, flaky)) > 0) { /* drain */ }
+  const all = await deps.db.selectFrom('outbox_events').select('id').execute();
+  assert.equal(got.length, all.length);
+  const written = await deps.db.selectFrom('audit_log').select('id').where('id', 'like', 'flaky-%').execute();
+  assert.equal(written.length, all.length);
+});
