@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 
 type Props = {
   open: boolean;
+  /** Prefixes field ids: several forms with a "name" field share a page (hidden modals stay mounted). */
+  formName: string;
   title: string;
   label: string;
   requiredMessage: string;
@@ -15,7 +17,7 @@ type Props = {
 };
 
 /** The one-field form behind every "新建 / 重命名" in the console (tag groups, departments, tokens). */
-export function NameModal({ open, title, label, requiredMessage, initialName, placeholder, maxLength = 64, confirmLoading, onSubmit, onCancel }: Props) {
+export function NameModal({ open, formName, title, label, requiredMessage, initialName, placeholder, maxLength = 64, confirmLoading, onSubmit, onCancel }: Props) {
   const [form] = Form.useForm<{ name: string }>();
   useEffect(() => {
     if (open) form.setFieldsValue({ name: initialName ?? '' });
@@ -23,7 +25,7 @@ export function NameModal({ open, title, label, requiredMessage, initialName, pl
 
   return (
     <Modal open={open} title={title} onOk={() => form.submit()} onCancel={onCancel} confirmLoading={confirmLoading} forceRender>
-      <Form form={form} layout="vertical" onFinish={(v) => onSubmit(v.name.trim())}>
+      <Form form={form} name={formName} layout="vertical" onFinish={(v) => onSubmit(v.name.trim())}>
         <Form.Item name="name" label={label} rules={[{ required: true, whitespace: true, message: requiredMessage }]}>
           <Input placeholder={placeholder} maxLength={maxLength} autoFocus />
         </Form.Item>

@@ -88,7 +88,9 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
  * Random base62 strings from node:crypto, for ids that must be unique across demo brands
  * (unionids, external_userids). Draws from a pooled buffer: millions of short ids stay cheap.
  */
-export function createIdSource(poolBytes = 1 << 16) {
+export type IdSource = { base62: (len: number) => string; bits: (bits: number) => number };
+
+export function createIdSource(poolBytes = 1 << 16): IdSource {
   let pool = crypto.randomBytes(poolBytes);
   let pos = 0;
   const byte = () => {

@@ -1,8 +1,7 @@
 // A small, known world built through the real services: two tenants, a department tree, staff
 // of every role, customers owned by different staff, tags.
 import type { Deps } from '../../src/deps.ts';
-import { createTenant, createStaff, type Actor } from '../../src/modules/tenancy/index.ts';
-import { createDepartment } from '../../src/modules/tenancy/org.service.ts';
+import { createTenant, createStaff, createDepartment, type Actor } from '../../src/modules/tenancy/index.ts';
 import { createCustomer } from '../../src/modules/customers/index.ts';
 import { createGroup, createTag } from '../../src/modules/tagging/index.ts';
 

@@ -45,7 +45,7 @@ export function customerColumns(t: TFunction): TableColumnsType<CustomerListItem
       render: (_, c) => (
         <Flex align="center" gap={8}>
           <CustomerAvatar name={c.name} avatarUrl={c.avatarUrl} />
-          <Flex vertical style={{ minWidth: 0 }}>
+          <Flex vertical style={{ minWidth: 0, flex: 1 }}>
             <Typography.Text strong ellipsis>
               {c.name}
             </Typography.Text>

@@ -40,7 +40,7 @@ export function CustomerCreateModal({ open, onClose, onCreated }: Props) {
       confirmLoading={create.isPending}
       forceRender
     >
-      <Form<CustomerCreateInput> form={form} layout="vertical" onFinish={onFinish} initialValues={{ gender: 'unknown' }}>
+      <Form<CustomerCreateInput> form={form} name="customer-create" layout="vertical" onFinish={onFinish} initialValues={{ gender: 'unknown' }}>
         <Form.Item name="name" label={t('customers.field.name')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
           <Input maxLength={64} data-testid="customer-form-name" />
         </Form.Item>

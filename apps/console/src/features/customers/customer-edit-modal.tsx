@@ -58,7 +58,7 @@ export function CustomerEditModal({ open, customer: c, onClose }: Props) {
 
   return (
     <Modal open={open} title={t('detail.editTitle')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={update.isPending} forceRender>
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
+      <Form<Values> form={form} name="customer-edit" layout="vertical" onFinish={onFinish}>
         <Form.Item name="name" label={t('customers.field.name')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
           <Input maxLength={64} />
         </Form.Item>

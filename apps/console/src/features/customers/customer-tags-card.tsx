@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { CustomerTag } from '@siyu/contracts';
-import { App, Button, Card, Empty, Flex, Input, Space, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Flex, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelOf } from '../../i18n/index.ts';
@@ -46,11 +46,14 @@ export function CustomerTagsCard({ customerId, tags }: Props) {
 
   return (
     <Card title={t('detail.tags')}>
-      <Flex wrap gap={8} data-testid="customer-tags" style={{ marginBottom: 16, minHeight: 24 }}>
-        {tags.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noTags')} style={{ margin: 0 }} />
-        ) : (
-          tags.map((tag) => (
+      {tags.length === 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('detail.noTags')}
+        </Typography.Paragraph>
+      )}
+      {/* Holds the tags only, so its text is exactly the tag names. */}
+      <Flex wrap gap={8} data-testid="customer-tags" style={{ marginBottom: tags.length ? 16 : 0 }}>
+        {tags.map((tag) => (
             <Tooltip key={tag.tagId} title={tooltip(tag)}>
               <Tag
                 color={tagColor(tag.color)}
@@ -66,8 +69,7 @@ export function CustomerTagsCard({ customerId, tags }: Props) {
                 {tag.name}
               </Tag>
             </Tooltip>
-          ))
-        )}
+        ))}
       </Flex>
       <Space.Compact style={{ width: '100%' }}>
         <TagSelect

@@ -43,7 +43,7 @@ export function RevealPhoneModal({ customerId, open, onClose }: Props) {
       {/* Hidden, not unmounted, after the reveal: the form instance must stay connected to reset it. */}
       <div style={revealed ? { display: 'none' } : undefined}>
           <Alert type="warning" showIcon icon={<SafetyCertificateOutlined />} title={t('detail.revealAudit')} style={{ marginBottom: 16 }} />
-          <Form form={form} layout="vertical" onFinish={(v) => reveal.mutate(v.reason.trim())}>
+          <Form form={form} name="reveal-phone" layout="vertical" onFinish={(v) => reveal.mutate(v.reason.trim())}>
             <Form.Item
               name="reason"
               label={t('detail.revealReason')}

@@ -50,7 +50,15 @@ function Shell({ me }: { me: Me }) {
 
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={208}
+        theme="dark"
+        // Sticky, so the menu stays in view on long tables.
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
         <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontSize: 18, fontWeight: 600 }}>
           {collapsed ? t('app.short') : t('app.name')}
         </div>

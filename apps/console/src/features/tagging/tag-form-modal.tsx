@@ -39,7 +39,7 @@ export function TagFormModal({ open, tag, confirmLoading, onSubmit, onCancel }: 
       confirmLoading={confirmLoading}
       forceRender
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => onSubmit({ name: v.name.trim(), color: v.color || null })}>
+      <Form<Values> form={form} name="tag" layout="vertical" onFinish={(v) => onSubmit({ name: v.name.trim(), color: v.color || null })}>
         <Form.Item name="name" label={t('tags.tagName')} rules={[{ required: true, whitespace: true, message: t('tags.tagNameRequired') }]}>
           <Input maxLength={30} autoFocus />
         </Form.Item>

@@ -69,6 +69,7 @@ export function TagsPage() {
         </Row>
       )}
       <NameModal
+        formName="tag-group"
         open={dialog?.kind === 'newGroup' || dialog?.kind === 'renameGroup'}
         title={dialog?.kind === 'renameGroup' ? t('tags.renameGroup') : t('tags.newGroup')}
         label={t('tags.groupName')}

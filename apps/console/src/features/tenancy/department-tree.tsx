@@ -23,11 +23,16 @@ export function DepartmentTree({ selected, onSelect, totalStaff }: Props) {
     modal.confirm({
       title: t('org.deleteDeptConfirm', { name: d.name }),
       okButtonProps: { danger: true },
+      // Failures are already shown by the global mutation handler; swallow them so the dialog
+      // closes instead of leaving an unhandled rejection behind.
       onOk: () =>
-        m.remove.mutateAsync(d.id).then(() => {
-          message.success(t('common.deleted'));
-          if (selected === d.id) onSelect(ALL_DEPTS);
-        }),
+        m.remove.mutateAsync(d.id).then(
+          () => {
+            message.success(t('common.deleted'));
+            if (selected === d.id) onSelect(ALL_DEPTS);
+          },
+          () => undefined,
+        ),
     });
 
   const treeData = useMemo<TreeDataNode[]>(() => {
@@ -101,6 +106,7 @@ export function DepartmentTree({ selected, onSelect, totalStaff }: Props) {
         />
       )}
       <NameModal
+        formName="department"
         open={dialog !== null}
         title={dialog?.kind === 'rename' ? t('org.renameDept') : dialog?.kind === 'create' && dialog.parentId ? t('org.addChild') : t('org.addRoot')}
         label={t('org.deptName')}

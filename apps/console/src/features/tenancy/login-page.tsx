@@ -30,7 +30,7 @@ export function LoginPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
         {login.error && <Alert type="error" showIcon title={login.error.message} style={{ marginBottom: 16 }} />}
-        <Form<LoginInput> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
+        <Form<LoginInput> name="login" layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
           <Form.Item
             name="account"
             label={t('login.account')}

@@ -77,7 +77,7 @@ export function StaffFormModal({ open, staff, defaultDepartmentId, onClose }: Pr
       confirmLoading={m.create.isPending || m.update.isPending}
       forceRender
     >
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} autoComplete="off">
+      <Form<Values> form={form} name="staff" layout="vertical" onFinish={onFinish} autoComplete="off">
         {!editing && (
           <Form.Item
             name="username"

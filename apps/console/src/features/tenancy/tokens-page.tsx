@@ -28,7 +28,7 @@ export function TokensPage() {
         <Popconfirm
           title={t('tokens.revokeConfirm', { name: tok.name })}
           okButtonProps={{ danger: true }}
-          onConfirm={() => m.revoke.mutateAsync(tok.id).then(() => message.success(t('tokens.revoked')))}
+          onConfirm={() => m.revoke.mutate(tok.id, { onSuccess: () => message.success(t('tokens.revoked')) })}
         >
           <Button type="link" danger size="small">
             {t('tokens.revoke')}
@@ -53,6 +53,7 @@ export function TokensPage() {
         <Table<ApiToken> rowKey="id" columns={columns} dataSource={tokens.data ?? []} loading={tokens.isPending} pagination={false} data-testid="tokens-table" />
       </Card>
       <NameModal
+        formName="token"
         open={creating}
         title={t('tokens.create')}
         label={t('tokens.name')}

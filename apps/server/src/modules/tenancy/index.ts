@@ -4,7 +4,7 @@ import * as m1 from './migrations/20261101_tenancy.ts';
 
 export { tenancyRoutes, type StaffCustomerCounts } from './tenancy.routes.ts';
 export { actorFromCookie, actorFromToken, login, parseAccount } from './auth.service.ts';
-export { createTenant, createStaff, dataScope, staffNames, findTenantBySlug, pruneSessions } from './org.service.ts';
+export { createTenant, createStaff, createDepartment, dataScope, staffNames, findTenantBySlug, pruneSessions } from './org.service.ts';
 export { requireRole, isAdmin, type Actor, type DataScope } from './actor.ts';
 export { hashPassword } from './password.ts';
 export type { TenancyTables, RoleName } from './tenancy.tables.ts';

@@ -138,8 +138,7 @@ export async function updateStaff(deps: Deps, actor: Actor, id: string, input: S
 }
 
 export async function staffNames(deps: Deps, tenantId: string): Promise<Map<string, string>> {
-  const rows = await deps.db.selectFrom('staff').select(['id', 'name']).where('tenant_id', '=', tenantId).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return new Map((await repo.staffNames(deps.db, tenantId)).map((r) => [r.id, r.name]));
 }
 
 export const pruneSessions = (deps: Deps) => repo.deleteExpiredSessions(deps.db, deps.clock.now());

@@ -24,6 +24,9 @@ export const insertStaff = (db: Db, row: Insertable<StaffTable>) => db.insertInt
 export const updateStaff = (db: Db, tenantId: string, id: string, set: Updateable<StaffTable>) =>
   db.updateTable('staff').set({ ...set, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 
+export const staffNames = (db: Db, tenantId: string) =>
+  db.selectFrom('staff').select(['id', 'name']).where('tenant_id', '=', tenantId).execute();
+
 export function listStaff(db: Db, tenantId: string) {
   return db.selectFrom('staff as s')
     .leftJoin('departments as d', (j) => j.onRef('d.tenant_id', '=', 's.tenant_id').onRef('d.id', '=', 's.department_id'))

@@ -1,0 +1,124 @@
+// The demo brand: 固元堂滋补旗舰 (an invented tonic brand) with its team, tags and tens of
+// thousands of customers, so every page of the console has data on first start. Also used by
+// the benchmark at a million customers, which is why customers are bulk-loaded.
+import { sql } from 'kysely';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../core/index.ts';
+import { createRng, createIdSource } from './random.ts';
+import { createTenant, findTenantBySlug } from './ports.ts';
+import { seedOrg } from './org.ts';
+import { seedTags } from './tags.ts';
+import { arrivalTimes } from './arrivals.ts';
+import { createGenerator, type CustomerBatch } from './customer-gen.ts';
+import { loadBatch } from './customer-load.ts';
+
+export { CATALOGUE, PRODUCT_LINES, PURCHASE_TAGS, skuTitle, type CatalogueSku, type ProductLine } from './catalogue.ts';
+
+export const DEMO_SLUG = 'demo';
+export const DEMO_ACCOUNT = 'admin@demo';
+export const DEMO_PASSWORD = 'siyu-demo-2026';
+export const DEMO_NAME = '固元堂滋补旗舰';
+export const DEMO_CORP_ID = 'wwdemo0001';
+
+export type SeedOptions = {
+  slug?: string;
+  name?: string;
+  customers?: number;
+  /** Write the outbox events the timeline is built from (default true; the benchmark skips them). */
+  events?: boolean;
+  /** Seed of the PRNG: the same seed and size give the same people, tags and times. */
+  seed?: number;
+  onProgress?: (stage: string, done: number, total: number) => void;
+};
+
+const CHUNK = 5_000;
+
+export async function seedDemoTenant(deps: Deps, opts: SeedOptions = {}): Promise<{ tenantId: string; customers: number }> {
+  const slug = opts.slug ?? DEMO_SLUG;
+  const total = Math.max(0, Math.floor(opts.customers ?? 50_000));
+  const progress = opts.onProgress ?? (() => undefined);
+  const rng = createRng(opts.seed ?? 20_260_101);
+  const now = deps.clock.now();
+
+  progress('企业', 0, 1);
+  const { tenantId } = await createTenant(deps, { slug, name: opts.name ?? DEMO_NAME });
+  progress('企业', 1, 1);
+  try {
+    progress('员工与部门', 0, 1);
+    const { owner, staff } = await seedOrg(deps, tenantId, DEMO_PASSWORD, rng);
+    progress('员工与部门', 1, 1);
+
+    progress('标签', 0, 1);
+    const tags = await seedTags(deps, owner);
+    progress('标签', 1, 1);
+
+    const times = arrivalTimes(rng, total, now);
+    const batch = createGenerator({
+      rng, ids: createIdSource(), pii: deps.pii, now, corpId: DEMO_CORP_ID, events: opts.events ?? true, times, staff, tags,
+    });
+    // Generate the next batch while the database writes the previous one (Node and PostgreSQL
+    // each keep a core busy); only one batch is in flight, so memory stays flat at any size.
+    progress('客户', 0, total);
+    let inflight: Promise<void> | null = null;
+    let loaded = 0;
+    for (let from = 0; from < total; from += CHUNK) {
+      const b: CustomerBatch = await batch(from, Math.min(total, from + CHUNK));
+      if (inflight) await inflight;
+      inflight = loadBatch(deps, tenantId, b).then(() => {
+        loaded += b.size;
+        progress('客户', loaded, total);
+      });
+      inflight.catch(() => undefined); // awaited below; this only prevents an early unhandled rejection
+    }
+    if (inflight) await inflight;
+
+    progress('统计信息', 0, 1);
+    await sql`analyze customers, customer_identities, customer_owners, customer_tags`.execute(deps.db);
+    progress('统计信息', 1, 1);
+  } catch (err) {
+    // A half-seeded demo would be reused by the next start: remove it so that start seeds again.
+    await deleteTenantData(deps, tenantId).catch(() => undefined);
+    throw err;
+  }
+  return { tenantId, customers: total };
+}
+
+/**
+ * Deletes every row of a tenant from every table of the public schema that has a tenant_id
+ * column (found in information_schema, so tables of future modules are covered), the tenants
+ * row last, in one transaction.
+ */
+export async function deleteTenantData(deps: Deps, tenantId: string): Promise<void> {
+  const { rows } = await sql<{ table_name: string }>`
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
+    order by c.table_name`.execute(deps.db);
+  await deps.db.transaction().execute(async (trx) => {
+    for (const { table_name } of rows) {
+      if (table_name === 'tenants') continue;
+      await sql`delete from ${sql.table(table_name)} where tenant_id = ${tenantId}`.execute(trx);
+    }
+    await sql`delete from tenants where tenant_id = ${tenantId}`.execute(trx);
+  });
+}
+
+/** Seeds the demo brand unless its slug exists already: a second start reuses the data. */
+export async function ensureDemoTenant(deps: Deps, opts: SeedOptions = {}): Promise<{ tenantId: string; customers: number; created: boolean }> {
+  const slug = opts.slug ?? DEMO_SLUG;
+  const existing = await findTenantBySlug(deps, slug);
+  if (existing) return { tenantId: existing.tenant_id, customers: await countCustomers(deps, existing.tenant_id), created: false };
+  try {
+    return { ...(await seedDemoTenant(deps, opts)), created: true };
+  } catch (err) {
+    // Another process started at the same moment and took the slug: use its brand.
+    const other = err instanceof AppError && err.code === 'CONFLICT' ? await findTenantBySlug(deps, slug) : undefined;
+    if (other) return { tenantId: other.tenant_id, customers: await countCustomers(deps, other.tenant_id), created: false };
+    throw err;
+  }
+}
+
+async function countCustomers(deps: Deps, tenantId: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from customers where tenant_id = ${tenantId}`.execute(deps.db);
+  return Number(rows[0]?.n ?? 0);
+}
