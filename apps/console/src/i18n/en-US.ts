@@ -79,6 +79,7 @@ export const enUS: Translation = {
     searchPlaceholder: 'Search name / nickname / phone / remark',
     tagFilter: 'Filter by tags (all required)',
     ownerFilter: 'Owner',
+    ownerHelp: 'Leave empty to own the customer yourself',
     create: 'New customer',
     created: 'Customer created',
     total: '{{count}} customers',
@@ -162,6 +163,7 @@ export const enUS: Translation = {
     deleteTagConfirm: 'Delete tag "{{name}}"? It is removed from customers too.',
     customerCount: '{{count}} customers',
     emptyGroups: 'No tag groups yet: create one',
+    emptyGroupsReadOnly: 'No tag groups yet: an operator lead or admin can create them',
     emptyTags: 'No tags in this group',
   },
   org: {

@@ -78,6 +78,7 @@ export const zhCN = {
     searchPlaceholder: '搜索姓名 / 昵称 / 手机号 / 备注',
     tagFilter: '按标签筛选（需同时具备）',
     ownerFilter: '跟进员工',
+    ownerHelp: '留空则由你本人跟进',
     create: '新建客户',
     created: '客户已创建',
     total: '共 {{count}} 位客户',
@@ -161,6 +162,7 @@ export const zhCN = {
     deleteTagConfirm: '删除标签「{{name}}」？已打在客户身上的该标签也会被移除。',
     customerCount: '{{count}} 位客户',
     emptyGroups: '还没有标签组，先新建一个吧',
+    emptyGroupsReadOnly: '还没有标签组，请联系运营主管或管理员创建',
     emptyTags: '该组还没有标签',
   },
   org: {

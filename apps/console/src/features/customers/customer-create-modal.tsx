@@ -2,6 +2,7 @@ import type { CustomerCreateInput } from '@siyu/contracts';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useStaffList } from '../tenancy/org.api.ts';
+import { useCan } from '../tenancy/permissions.ts';
 import { useCreateCustomer } from './customers.api.ts';
 import { GENDERS } from './gender.ts';
 
@@ -12,6 +13,8 @@ export function CustomerCreateModal({ open, onClose, onCreated }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CustomerCreateInput>();
   const create = useCreateCustomer();
+  // Only admins may hand a new customer to someone else; everyone else owns what they create.
+  const canAssign = useCan()('customer.assignOwner');
   const staff = useStaffList();
 
   const onFinish = (v: CustomerCreateInput) => {
@@ -21,7 +24,7 @@ export function CustomerCreateModal({ open, onClose, onCreated }: Props) {
     if (v.province?.trim()) input.province = v.province.trim();
     if (v.city?.trim()) input.city = v.city.trim();
     if (v.remark?.trim()) input.remark = v.remark.trim();
-    if (v.ownerStaffId) input.ownerStaffId = v.ownerStaffId;
+    if (canAssign && v.ownerStaffId) input.ownerStaffId = v.ownerStaffId;
     create.mutate(input, {
       onSuccess: (c) => {
         message.success(t('customers.created'));
@@ -58,14 +61,17 @@ export function CustomerCreateModal({ open, onClose, onCreated }: Props) {
             <Input placeholder={t('customers.field.city')} maxLength={32} />
           </Form.Item>
         </Form.Item>
-        <Form.Item name="ownerStaffId" label={t('customers.field.owner')}>
-          <Select
-            allowClear
-            loading={staff.isPending}
-            options={(staff.data ?? []).filter((s) => s.active).map((s) => ({ value: s.id, label: s.name }))}
-            showSearch={{ optionFilterProp: 'label' }}
-          />
-        </Form.Item>
+        {canAssign && (
+          <Form.Item name="ownerStaffId" label={t('customers.field.owner')} extra={t('customers.ownerHelp')}>
+            <Select
+              allowClear
+              loading={staff.isPending}
+              options={(staff.data ?? []).filter((s) => s.active).map((s) => ({ value: s.id, label: s.name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="customer-form-owner"
+            />
+          </Form.Item>
+        )}
         <Form.Item name="remark" label={t('customers.field.remark')}>
           <Input.TextArea maxLength={500} rows={3} />
         </Form.Item>

@@ -5,11 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelOf } from '../../i18n/index.ts';
 import { formatDate, formatTime, region } from '../../lib/format.ts';
+import { useCan } from '../tenancy/permissions.ts';
 import { RevealPhoneModal } from './reveal-phone-modal.tsx';
 
 export function CustomerProfileCard({ customer: c }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
   const [revealing, setRevealing] = useState(false);
+  const canReveal = useCan()('customer.revealPhone');
 
   const items = [
     {
@@ -18,9 +20,11 @@ export function CustomerProfileCard({ customer: c }: { customer: CustomerDetail 
       children: c.phoneMasked ? (
         <Space size={4}>
           <span data-testid="customer-phone">{c.phoneMasked}</span>
-          <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => setRevealing(true)} data-testid="reveal-phone">
-            {t('detail.revealPhone')}
-          </Button>
+          {canReveal && (
+            <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => setRevealing(true)} data-testid="reveal-phone">
+              {t('detail.revealPhone')}
+            </Button>
+          )}
         </Space>
       ) : (
         '—'
@@ -39,7 +43,7 @@ export function CustomerProfileCard({ customer: c }: { customer: CustomerDetail 
   return (
     <Card title={t('detail.profile')}>
       <Descriptions column={{ xs: 1, sm: 2 }} items={items} size="small" />
-      <RevealPhoneModal customerId={c.id} open={revealing} onClose={() => setRevealing(false)} />
+      {canReveal && <RevealPhoneModal customerId={c.id} open={revealing} onClose={() => setRevealing(false)} />}
     </Card>
   );
 }

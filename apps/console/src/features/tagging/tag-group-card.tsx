@@ -7,8 +7,7 @@ import { tagColor } from './tag-colors.ts';
 
 const SOURCE_COLOR: Record<TagT['source'], string> = { manual: 'default', rule: 'purple', wecom: 'green' };
 
-type Props = {
-  group: TagGroup;
+export type TagGroupActions = {
   onRename: () => void;
   onDelete: () => void;
   onAddTag: () => void;
@@ -16,7 +15,10 @@ type Props = {
   onDeleteTag: (tag: TagT) => void;
 };
 
-export function TagGroupCard({ group, onRename, onDelete, onAddTag, onEditTag, onDeleteTag }: Props) {
+/** Without `actions` the card is read-only: no rename, delete or add controls at all. */
+type Props = { group: TagGroup; actions?: TagGroupActions };
+
+export function TagGroupCard({ group, actions: a }: Props) {
   const { t } = useTranslation();
   return (
     <Card
@@ -31,22 +33,26 @@ export function TagGroupCard({ group, onRename, onDelete, onAddTag, onEditTag, o
         </Space>
       }
       extra={
-        <Space size={0}>
-          <Tooltip title={t('tags.renameGroup')}>
-            <Button type="text" size="small" icon={<EditOutlined />} onClick={onRename} />
-          </Tooltip>
-          <Popconfirm title={t('tags.deleteGroupConfirm', { name: group.name })} onConfirm={onDelete} okButtonProps={{ danger: true }}>
-            <Tooltip title={t('tags.deleteGroup')}>
-              <Button type="text" size="small" danger icon={<DeleteOutlined />} />
+        a && (
+          <Space size={0}>
+            <Tooltip title={t('tags.renameGroup')}>
+              <Button type="text" size="small" icon={<EditOutlined />} onClick={a.onRename} aria-label={t('tags.renameGroup')} />
             </Tooltip>
-          </Popconfirm>
-        </Space>
+            <Popconfirm title={t('tags.deleteGroupConfirm', { name: group.name })} onConfirm={a.onDelete} okButtonProps={{ danger: true }}>
+              <Tooltip title={t('tags.deleteGroup')}>
+                <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('tags.deleteGroup')} />
+              </Tooltip>
+            </Popconfirm>
+          </Space>
+        )
       }
-      actions={[
-        <Button key="add" type="link" icon={<PlusOutlined />} onClick={onAddTag}>
-          {t('tags.newTag')}
-        </Button>,
-      ]}
+      actions={
+        a && [
+          <Button key="add" type="link" icon={<PlusOutlined />} onClick={a.onAddTag}>
+            {t('tags.newTag')}
+          </Button>,
+        ]
+      }
     >
       {group.tags.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tags.emptyTags')} />
@@ -66,10 +72,14 @@ export function TagGroupCard({ group, onRename, onDelete, onAddTag, onEditTag, o
                 <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 4 }}>
                   {t('tags.customerCount', { count: tag.customerCount })}
                 </Typography.Text>
-                <Button type="text" size="small" icon={<EditOutlined />} onClick={() => onEditTag(tag)} aria-label={t('tags.editTag')} />
-                <Popconfirm title={t('tags.deleteTagConfirm', { name: tag.name })} onConfirm={() => onDeleteTag(tag)} okButtonProps={{ danger: true }}>
-                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-                </Popconfirm>
+                {a && (
+                  <>
+                    <Button type="text" size="small" icon={<EditOutlined />} onClick={() => a.onEditTag(tag)} aria-label={t('tags.editTag')} />
+                    <Popconfirm title={t('tags.deleteTagConfirm', { name: tag.name })} onConfirm={() => a.onDeleteTag(tag)} okButtonProps={{ danger: true }}>
+                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                    </Popconfirm>
+                  </>
+                )}
               </Space>
             </Flex>
           ))}

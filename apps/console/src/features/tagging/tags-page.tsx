@@ -4,6 +4,7 @@ import { App, Button, Col, Empty, Flex, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NameModal } from '../../components/name-modal.tsx';
+import { useCan } from '../tenancy/permissions.ts';
 import { TagFormModal } from './tag-form-modal.tsx';
 import { TagGroupCard } from './tag-group-card.tsx';
 import { useTagGroups, useTagMutations } from './tags.api.ts';
@@ -22,6 +23,8 @@ export function TagsPage() {
   const groups = useTagGroups();
   const m = useTagMutations();
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Staff see the tags read-only; leads and up manage them.
+  const canManage = useCan()('tag.manage');
   const close = () => setDialog(null);
   const done = (msg: string) => () => {
     message.success(msg);
@@ -44,25 +47,33 @@ export function TagsPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('tags.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'newGroup' })} data-testid="new-tag-group">
-          {t('tags.newGroup')}
-        </Button>
+        {canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'newGroup' })} data-testid="new-tag-group">
+            {t('tags.newGroup')}
+          </Button>
+        )}
       </Flex>
       {groups.isPending ? (
         <Skeleton active />
       ) : !groups.data?.length ? (
-        <Empty description={t('tags.emptyGroups')} />
+        <Empty description={canManage ? t('tags.emptyGroups') : t('tags.emptyGroupsReadOnly')} />
       ) : (
         <Row gutter={[16, 16]}>
           {groups.data.map((g) => (
             <Col key={g.id} xs={24} md={12} xl={8}>
               <TagGroupCard
                 group={g}
-                onRename={() => setDialog({ kind: 'renameGroup', group: g })}
-                onDelete={() => m.deleteGroup.mutate(g.id, { onSuccess: deleted })}
-                onAddTag={() => setDialog({ kind: 'newTag', groupId: g.id })}
-                onEditTag={(tag) => setDialog({ kind: 'editTag', tag })}
-                onDeleteTag={(tag) => m.deleteTag.mutate(tag.id, { onSuccess: deleted })}
+                actions={
+                  canManage
+                    ? {
+                        onRename: () => setDialog({ kind: 'renameGroup', group: g }),
+                        onDelete: () => m.deleteGroup.mutate(g.id, { onSuccess: deleted }),
+                        onAddTag: () => setDialog({ kind: 'newTag', groupId: g.id }),
+                        onEditTag: (tag) => setDialog({ kind: 'editTag', tag }),
+                        onDeleteTag: (tag) => m.deleteTag.mutate(tag.id, { onSuccess: deleted }),
+                      }
+                    : undefined
+                }
               />
             </Col>
           ))}

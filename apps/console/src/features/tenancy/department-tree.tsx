@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { NameModal } from '../../components/name-modal.tsx';
 import { buildDeptTree, type DeptNode } from './department-tree-data.ts';
 import { useDepartmentMutations, useDepartments } from './org.api.ts';
+import { useCan } from './permissions.ts';
 
 export const ALL_DEPTS = '__all__';
 
@@ -18,6 +19,8 @@ export function DepartmentTree({ selected, onSelect, totalStaff }: Props) {
   const depts = useDepartments();
   const m = useDepartmentMutations();
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Everyone may read the tree; only admins see the add / rename / delete controls.
+  const canManage = useCan()('department.manage');
 
   const confirmDelete = (d: Department) =>
     modal.confirm({
@@ -43,20 +46,22 @@ export function DepartmentTree({ selected, onSelect, totalStaff }: Props) {
           <span>
             {n.name} <Typography.Text type="secondary">({n.staffCount})</Typography.Text>
           </span>
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'add', icon: <PlusOutlined />, label: t('org.addChild'), onClick: () => setDialog({ kind: 'create', parentId: n.id }) },
-                { key: 'rename', icon: <EditOutlined />, label: t('common.rename'), onClick: () => setDialog({ kind: 'rename', dept: n }) },
-                { key: 'delete', icon: <DeleteOutlined />, label: t('common.delete'), danger: true, onClick: () => confirmDelete(n) },
-              ],
-              // The menu sits inside a tree node: its clicks must not also select the node.
-              onClick: ({ domEvent }) => domEvent.stopPropagation(),
-            }}
-          >
-            <Button type="text" size="small" icon={<MoreOutlined />} onClick={(e) => e.stopPropagation()} aria-label={t('common.actions')} />
-          </Dropdown>
+          {canManage && (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'add', icon: <PlusOutlined />, label: t('org.addChild'), onClick: () => setDialog({ kind: 'create', parentId: n.id }) },
+                  { key: 'rename', icon: <EditOutlined />, label: t('common.rename'), onClick: () => setDialog({ kind: 'rename', dept: n }) },
+                  { key: 'delete', icon: <DeleteOutlined />, label: t('common.delete'), danger: true, onClick: () => confirmDelete(n) },
+                ],
+                // The menu sits inside a tree node: its clicks must not also select the node.
+                onClick: ({ domEvent }) => domEvent.stopPropagation(),
+              }}
+            >
+              <Button type="text" size="small" icon={<MoreOutlined />} onClick={(e) => e.stopPropagation()} aria-label={t('common.actions')} />
+            </Dropdown>
+          )}
         </Flex>
       ),
       children: n.children.map(toNode),
@@ -72,7 +77,7 @@ export function DepartmentTree({ selected, onSelect, totalStaff }: Props) {
     };
     return [all];
     // confirmDelete is left out: it is recreated each render but only calls stable hooks.
-  }, [depts.data, t, totalStaff]);
+  }, [depts.data, t, totalStaff, canManage]);
 
   const onName = (name: string) => {
     const ok = () => {
@@ -88,9 +93,11 @@ export function DepartmentTree({ selected, onSelect, totalStaff }: Props) {
       title={t('org.departments')}
       size="small"
       extra={
-        <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create', parentId: null })}>
-          {t('org.addRoot')}
-        </Button>
+        canManage && (
+          <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create', parentId: null })} data-testid="new-department">
+            {t('org.addRoot')}
+          </Button>
+        )
       }
     >
       {depts.isPending ? (

@@ -6,16 +6,20 @@ import { useTranslation } from 'react-i18next';
 import { ALL_DEPTS, DepartmentTree } from './department-tree.tsx';
 import { subtreeIds } from './department-tree-data.ts';
 import { useDepartments, useStaffList } from './org.api.ts';
+import { canManageRole, useCan, useMe } from './permissions.ts';
 import { ROLE_COLOR } from './roles.ts';
 import { StaffFormModal } from './staff-form-modal.tsx';
 
 export function OrgPage() {
   const { t } = useTranslation();
+  const me = useMe().data;
   const staff = useStaffList();
   const depts = useDepartments();
   const [selected, setSelected] = useState(ALL_DEPTS);
   // undefined: closed; null: creating; a Staff: editing.
   const [editing, setEditing] = useState<Staff | null | undefined>(undefined);
+  // Everyone may read the list; admins manage accounts, though none that outrank them.
+  const canManage = useCan()('staff.manage');
 
   const rows = useMemo(() => {
     const all = staff.data ?? [];
@@ -36,16 +40,19 @@ export function OrgPage() {
       dataIndex: 'active',
       render: (a: boolean) => <Badge status={a ? 'success' : 'default'} text={a ? t('org.active') : t('org.disabled')} />,
     },
-    {
+  ];
+  if (canManage) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
-      render: (_, s) => (
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(s)}>
-          {t('common.edit')}
-        </Button>
-      ),
-    },
-  ];
+      render: (_, s) =>
+        canManageRole(me, s.role) && (
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} data-testid="edit-staff">
+            {t('common.edit')}
+          </Button>
+        ),
+    });
+  }
 
   return (
     <>
@@ -61,21 +68,25 @@ export function OrgPage() {
             size="small"
             title={t('org.staff')}
             extra={
-              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="new-staff">
-                {t('org.newStaff')}
-              </Button>
+              canManage && (
+                <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="new-staff">
+                  {t('org.newStaff')}
+                </Button>
+              )
             }
           >
             <Table<Staff> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={staff.isPending} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="staff-table" />
           </Card>
         </Col>
       </Row>
-      <StaffFormModal
-        open={editing !== undefined}
-        staff={editing}
-        defaultDepartmentId={selected === ALL_DEPTS ? null : selected}
-        onClose={() => setEditing(undefined)}
-      />
+      {canManage && (
+        <StaffFormModal
+          open={editing !== undefined}
+          staff={editing}
+          defaultDepartmentId={selected === ALL_DEPTS ? null : selected}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildDeptTree, toTreeSelect } from './department-tree-data.ts';
 import { useDepartments, useStaffMutations } from './org.api.ts';
+import { canManageRole, useMe } from './permissions.ts';
 import { ROLES } from './roles.ts';
 
 type Values = {
@@ -32,6 +33,10 @@ export function StaffFormModal({ open, staff, defaultDepartmentId, onClose }: Pr
   const depts = useDepartments();
   const m = useStaffMutations();
   const editing = !!staff;
+  const me = useMe().data;
+  // The server refuses to grant a role above one's own, and to change one's own role or status.
+  const roleOptions = useMemo(() => ROLES.filter((r) => canManageRole(me, r)).map((r) => ({ value: r, label: t(`role.${r}`) })), [me, t]);
+  const self = !!staff && staff.id === me?.staffId;
   const treeData = useMemo(() => toTreeSelect(buildDeptTree(depts.data ?? [])), [depts.data]);
 
   useEffect(() => {
@@ -100,7 +105,7 @@ export function StaffFormModal({ open, staff, defaultDepartmentId, onClose }: Pr
           <Input.Password maxLength={200} autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="role" label={t('org.field.role')} rules={[{ required: true, message: t('org.required') }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select options={roleOptions} disabled={self} />
         </Form.Item>
         <Form.Item name="departmentId" label={t('org.field.department')}>
           <TreeSelect treeData={treeData} allowClear treeDefaultExpandAll placeholder={t('org.noDepartment')} />
@@ -112,7 +117,7 @@ export function StaffFormModal({ open, staff, defaultDepartmentId, onClose }: Pr
         )}
         {editing && (
           <Form.Item name="active" label={t('org.field.active')} valuePropName="checked">
-            <Switch />
+            <Switch disabled={self} />
           </Form.Item>
         )}
       </Form>

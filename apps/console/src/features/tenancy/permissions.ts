@@ -1,0 +1,57 @@
+import type { Me, Role } from '@siyu/contracts';
+import { useCallback } from 'react';
+import { useMe } from './auth.api.ts';
+
+// What each role may do, so the console shows each person only the actions they can perform.
+// This mirrors the server's checks (requireRole / isAdmin / outranks in
+// apps/server/src/modules/tenancy/actor.ts and the module services) and is a courtesy only:
+// the server remains the authority and answers 403 whatever the console shows.
+// When a server rule changes, change the line here too.
+
+export { useMe };
+
+/** owner > admin > operator_lead > staff, as on the server. */
+const RANK: Record<Role, number> = { staff: 0, operator_lead: 1, admin: 2, owner: 3 };
+
+/** Each guarded action and the lowest role the server accepts for it. */
+export const ACTION_MIN_ROLE = {
+  /** POST /api/customers/:id/reveal-phone */
+  'customer.revealPhone': 'admin',
+  /** POST /api/customers with an ownerStaffId other than one's own */
+  'customer.assignOwner': 'admin',
+  /** Create / rename / delete tag groups and tags. Tagging a visible customer is open to all. */
+  'tag.manage': 'operator_lead',
+  /** Create / rename / delete departments. Reading the tree is open to all. */
+  'department.manage': 'admin',
+  /** Create / edit / disable staff accounts. Reading the list is open to all. */
+  'staff.manage': 'admin',
+  /** One's own API tokens. */
+  'token.manageOwn': 'staff',
+} as const satisfies Record<string, Role>;
+
+export type Action = keyof typeof ACTION_MIN_ROLE;
+
+/** `role` is at least `min`. */
+export const atLeast = (role: Role, min: Role): boolean => RANK[role] >= RANK[min];
+
+/** Whether someone with `role` may perform `action`; nobody (no session) may do anything. */
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return !!role && atLeast(role, ACTION_MIN_ROLE[action]);
+}
+
+/**
+ * The server lets an actor create or edit only accounts whose role does not outrank their own
+ * (an admin cannot touch an owner, nor make one).
+ */
+export function canManageRole(me: Pick<Me, 'role'> | null | undefined, target: Role): boolean {
+  return !!me && can(me.role, 'staff.manage') && atLeast(me.role, target);
+}
+
+/**
+ * `const can = useCan(); can('tag.manage') && <Button …/>`. Answers false while the session is
+ * unknown; pages render inside AppLayout, which waits for it.
+ */
+export function useCan(): (action: Action) => boolean {
+  const role = useMe().data?.role;
+  return useCallback((action: Action) => can(role, action), [role]);
+}
