@@ -15,8 +15,9 @@ program.command('start')
   .description('run the HTTP server and workers (embedded PostgreSQL unless DATABASE_URL is set)')
   .option('--demo', 'create the demo brand on first start')
   .addOption(new Option('--port <port>', 'HTTP port (default: PORT or 3000)').argParser(Number))
+  .addOption(new Option('--demo-customers <n>', 'customers in a newly created demo brand').argParser(Number).default(50_000))
   .option('--no-build', 'do not rebuild the console when its sources are newer than its build')
-  .action(async (opts: { demo?: boolean; port?: number; build: boolean }) => {
+  .action(async (opts: { demo?: boolean; demoCustomers: number; port?: number; build: boolean }) => {
     const config = loadConfig(process.env, opts.port !== undefined ? { port: opts.port } : {});
     const log = createLogger(config.logLevel);
     if (opts.build) await ensureConsoleBuilt((m) => console.log(m));
@@ -24,7 +25,7 @@ program.command('start')
       consoleDir: consoleDist, log,
       beforeListen: opts.demo ? async (deps) => {
         const bar = progressBar();
-        const res = await ensureDemoTenant(deps, { onProgress: bar.update });
+        const res = await ensureDemoTenant(deps, { customers: opts.demoCustomers, onProgress: bar.update });
         bar.stop();
         if (res.created) console.log(`演示品牌已创建：${res.customers.toLocaleString()} 位客户`);
       } : undefined,

@@ -147,14 +147,14 @@ export function createGenerator(ctx: GenContext) {
       firstSku = skuPickers.get(line)!.draw(rng);
       firstOrder = ORDER_SOURCES.has(src) ? created - (2 + rng.next() * 8) * DAY_MS : Math.min(latest, created + (1 + rng.next() * 20) * DAY_MS);
       const lambda = REPEAT_RATE[line] * SOURCE_LOYALTY[src] * Math.min(1, ageDays / 240);
-      const repeats = rng.chance(0.35) ? 0 : rng.poisson(lambda);
+      const repeats = rng.chance(0.3) ? 0 : rng.poisson(lambda * 1.3);
       orders = 1 + repeats;
       lastSku = firstSku;
       lastOrder = firstOrder;
       const qty = () => (rng.chance(0.7) ? 1 : rng.chance(0.73) ? 2 : 3);
       spent = firstSku.priceFen * qty();
       if (repeats > 0 && firstOrder < latest) {
-        lastOrder = firstOrder + (latest - firstOrder) * Math.pow(rng.next(), 0.6);
+        lastOrder = firstOrder + (latest - firstOrder) * Math.pow(rng.next(), 0.5);
         if (rng.chance(0.2)) crossLine = productLine(rng, gender, age);
         lastSku = skuPickers.get(crossLine ?? line)!.draw(rng);
         spent += lastSku.priceFen * qty();

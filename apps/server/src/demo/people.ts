@@ -146,7 +146,7 @@ const REGIONS: ReadonlyArray<readonly [string, number, readonly string[]]> = [
   ['西藏', 0.5, ['拉萨']],
 ];
 const PROVINCES = weighted(REGIONS.map(([p, w, cities]) => [{ province: p, cities }, w] as const));
-// The capital (first city) dominates its province.
+// The first-listed (largest) city dominates its province.
 const cityWeights = new Map(REGIONS.map(([p, , cities]) => [p, weighted(cities.map((c, i) => [c, i === 0 ? 3 : 1 / (i + 0.5)] as const))]));
 
 export function region(rng: Rng): { province: string; city: string } {
@@ -162,9 +162,9 @@ const SOURCE_BASE: Record<Source, number> = { 包裹卡: 40, 淘宝订单: 20, �
 /** `recency` 0 = two years ago, 1 = today. The marginals over the whole window stay near the base mix. */
 export function source(rng: Rng, recency: number): Source {
   const w = { ...SOURCE_BASE };
-  w.淘宝订单 *= 1.5 - recency;
-  w.抖音订单 *= 0.4 + 1.2 * recency;
-  w.直播间 *= 0.5 + recency;
+  w.淘宝订单 *= 1.6 - recency;
+  w.抖音订单 *= 0.3 + 1.1 * recency;
+  w.直播间 *= 0.4 + recency;
   let x = rng.next() * Object.values(w).reduce((a, b) => a + b, 0);
   for (const s of SOURCES) {
     x -= w[s];
