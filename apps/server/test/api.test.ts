@@ -136,8 +136,8 @@ test('keyset pagination walks every customer once, newest first', async () => {
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const res: { body: { items: Array<{ id: string }>; nextCursor: string | null; total: number } } = await boss.get(`/api/customers?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
-    assert.equal(res.body.total, 11);
+    const res: { body: { items: Array<{ id: string }>; nextCursor: string | null; total: number | null } } = await boss.get(`/api/customers?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+    assert.equal(res.body.total, cursor ? null : 11, 'counted on the first page only');
     seen.push(...res.body.items.map((c) => c.id));
     cursor = res.body.nextCursor;
     pages++;

@@ -83,7 +83,7 @@ export const enUS: Translation = {
     create: 'New customer',
     created: 'Customer created',
     total: '{{count}} customers',
-    totalCapped: 'More than 10,000 customers',
+    totalCapped: 'More than 1,000 customers',
     prevPage: 'Previous',
     nextPage: 'Next',
     page: 'Page {{page}}',

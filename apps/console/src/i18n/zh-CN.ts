@@ -82,7 +82,7 @@ export const zhCN = {
     create: '新建客户',
     created: '客户已创建',
     total: '共 {{count}} 位客户',
-    totalCapped: '超过 10,000 位客户',
+    totalCapped: '超过 1,000 位客户',
     prevPage: '上一页',
     nextPage: '下一页',
     page: '第 {{page}} 页',

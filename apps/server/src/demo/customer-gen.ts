@@ -188,7 +188,6 @@ export function createGenerator(ctx: GenContext) {
     c.birthday.push(birthday); c.province.push(place?.province ?? null); c.city.push(place?.city ?? null);
     c.source.push(src); c.remark.push(rng.chance(0.04) ? remark(rng, line) : null);
     c.profile.push(JSON.stringify(profile));
-    c.grams.push(customerGrams({ name, nickname: nick, phoneLast4: last4 }).join(GRAM_SEPARATOR));
     c.createdAt.push(createdIso);
     b.size++;
 
@@ -197,6 +196,7 @@ export function createGenerator(ctx: GenContext) {
     const events: Array<[number, string, Record<string, unknown>, string | null]> = [];
     events.push([created, 'customer.created', { source: src }, src === '手动录入' ? owner.id : null]);
     const ownedAt = Math.min(latest, created + rng.range(1, 90) * 1000);
+    const ownerIds = [owner.id];
     pushOwner(b, id, owner.id, ownedAt);
     events.push([ownedAt, 'customer.owner_added', { staffId: owner.id, staffName: owner.name }, null]);
     if (rng.chance(0.1)) {
@@ -205,9 +205,11 @@ export function createGenerator(ctx: GenContext) {
       if (second.id !== owner.id) {
         const at = Math.min(latest, created + delayMs(rng, 20));
         pushOwner(b, id, second.id, at);
+        ownerIds.push(second.id);
         events.push([at, 'customer.owner_added', { staffId: second.id, staffName: second.name }, null]);
       }
     }
+    c.grams.push(customerGrams({ name, nickname: nick, phoneLast4: last4, ownerIds }).join(GRAM_SEPARATOR));
 
     // Tags, most telling first; how many a customer carries varies (0–5).
     const cand: Array<[string, number]> = [];

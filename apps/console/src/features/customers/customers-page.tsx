@@ -17,6 +17,9 @@ export function CustomersPage() {
   const navigate = useNavigate();
   const state = useCustomerListState();
   const list = useCustomerList(state.filters, state.cursor);
+  // The server counts only on the first page; later pages read the total from its (cached) answer.
+  const firstPage = useCustomerList(state.filters, undefined);
+  const counted = firstPage.data;
   const staff = useStaffList();
   const [creating, setCreating] = useState(false);
   const columns = useMemo(() => customerColumns(t), [t]);
@@ -75,7 +78,7 @@ export function CustomersPage() {
 
       <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
         <Typography.Text type="secondary" data-testid="customers-total">
-          {data ? (data.totalCapped ? t('customers.totalCapped') : t('customers.total', { count: data.total })) : ''}
+          {counted && counted.total !== null ? (counted.totalCapped ? t('customers.totalCapped') : t('customers.total', { count: counted.total })) : ''}
         </Typography.Text>
         <Space>
           <Typography.Text type="secondary">{t('customers.page', { page: state.page })}</Typography.Text>

@@ -3,6 +3,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Database, CustomerCondition } from '../../db/schema.ts';
 import type { CustomersTable, CustomerIdentitiesTable } from './customers.tables.ts';
+import { ownerToken } from './search-grams.ts';
 
 export type CustomerFilter = {
   tenantId: string;
@@ -16,15 +17,18 @@ export type CustomerFilter = {
   extra?: CustomerCondition[];
 };
 
+// Scope and owner filters are tokens in search_grams (see search-grams.ts): the planner can
+// intersect them with the search grams in one GIN index, or walk the primary key newest-first
+// and check them per row, whichever its statistics say is cheaper.
 function filtered(db: Db, f: CustomerFilter) {
   let q = db.selectFrom('customers as c').where('c.tenant_id', '=', f.tenantId);
-  const owned = (staffIds: string[]): CustomerCondition => (eb) =>
-    eb.exists(eb.selectFrom('customer_owners as o').select(sql`1`.as('x'))
-      .whereRef('o.tenant_id', '=', 'c.tenant_id').whereRef('o.customer_id', '=', 'c.id').where('o.staff_id', 'in', staffIds));
-  if (f.staffIds) q = q.where(owned(f.staffIds.length ? f.staffIds : ['-']));
-  if (f.ownerStaffId) q = q.where(owned([f.ownerStaffId]));
+  const all = [...(f.grams ?? []), ...(f.ownerStaffId ? [ownerToken(f.ownerStaffId)] : [])];
+  if (f.staffIds) {
+    const any = f.staffIds.length ? f.staffIds.map(ownerToken) : ['o:-'];
+    q = q.where(sql<boolean>`c.search_grams && ${sql.val(any)}::text[]`);
+  }
+  if (all.length) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(all)}::text[]`);
   if (f.phoneHash) q = q.where('c.phone_hash', '=', f.phoneHash);
-  if (f.grams?.length) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(f.grams)}::text[]`);
   if (f.textLike) {
     const like = `%${f.textLike.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
     q = q.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('c.nickname', 'ilike', like), eb('c.remark', 'ilike', like)]));
@@ -67,9 +71,13 @@ export const ownersOf = (db: Db, tenantId: string, customerIds: string[]) =>
     db.selectFrom('customer_owners as o').select(['o.customer_id', 'o.staff_id'])
       .where('o.tenant_id', '=', tenantId).where('o.customer_id', 'in', customerIds).orderBy('o.since').execute();
 
-export const addOwner = (db: Db, tenantId: string, customerId: string, staffId: string) =>
-  db.insertInto('customer_owners').values({ tenant_id: tenantId, customer_id: customerId, staff_id: staffId })
-    .onConflict((oc) => oc.columns(['tenant_id', 'customer_id', 'staff_id']).doNothing()).executeTakeFirst();
+/** Adds an owner and its scope token, in the caller's transaction. */
+export async function addOwner(db: Db, tenantId: string, customerId: string, staffId: string) {
+  await db.insertInto('customer_owners').values({ tenant_id: tenantId, customer_id: customerId, staff_id: staffId })
+    .onConflict((oc) => oc.columns(['tenant_id', 'customer_id', 'staff_id']).doNothing()).execute();
+  await sql`update customers set search_grams = array_append(search_grams, ${ownerToken(staffId)})
+    where tenant_id = ${tenantId} and id = ${customerId} and not search_grams @> array[${ownerToken(staffId)}]`.execute(db);
+}
 
 export const identitiesOf = (db: Db, tenantId: string, customerId: string) =>
   db.selectFrom('customer_identities').selectAll().where('tenant_id', '=', tenantId).where('customer_id', '=', customerId).orderBy('created_at').execute();
@@ -93,7 +101,7 @@ export async function customerCountsByStaff(db: Db, tenantId: string): Promise<M
 }
 
 export async function stats(db: Db, tenantId: string, staffIds: string[] | null, me: string, since: Date) {
-  const scope = staffIds ? sql`and exists (select 1 from customer_owners o where o.tenant_id = c.tenant_id and o.customer_id = c.id and o.staff_id = any(${sql.val(staffIds)}))` : sql``;
+  const scope = staffIds ? sql`and c.search_grams && ${sql.val((staffIds.length ? staffIds : ['-']).map(ownerToken))}::text[]` : sql``;
   const totals = await sql<{ total: number; with_phone: number }>`
     select count(*) as total, count(c.phone_hash) as with_phone from customers c where c.tenant_id = ${tenantId} ${scope}`.execute(db);
   const mine = await db.selectFrom('customer_owners').select(db.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('staff_id', '=', me).executeTakeFirstOrThrow();

@@ -8,7 +8,7 @@ import * as repo from './customers.repo.ts';
 import { customerGrams, queryGrams } from './search-grams.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 /** 404 unless the customer exists in the actor's tenant AND inside the actor's data scope. */
 export async function visibleCustomer(deps: Deps, actor: Actor, id: string) {
@@ -35,9 +35,10 @@ export async function listCustomers(deps: Deps, actor: Actor, query: { q?: strin
   }
   const before = query.cursor ? decodeCursor(query.cursor) : undefined;
   if (query.cursor && !before) throw invalid('分页游标无效，请从第一页重新开始');
+  // The count is the expensive half of a page: only the first page asks for it.
   const [rows, total] = await Promise.all([
     repo.listCustomers(deps.db, { ...f, beforeId: before }, query.limit + 1),
-    repo.countCustomers(deps.db, f, COUNT_CAP),
+    before ? Promise.resolve(null) : repo.countCustomers(deps.db, f, COUNT_CAP),
   ]);
   const page = rows.slice(0, query.limit);
   const [owners, names] = await Promise.all([repo.ownersOf(deps.db, actor.tenantId, page.map((r) => r.id)), staffNames(deps, actor.tenantId)]);
@@ -48,8 +49,8 @@ export async function listCustomers(deps: Deps, actor: Actor, query: { q?: strin
       owners: owners.filter((o) => o.customer_id === r.id).map((o) => ({ staffId: o.staff_id, name: names.get(o.staff_id) ?? '—' })),
     })),
     nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].id) : null,
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    total: total === null ? null : Math.min(total, COUNT_CAP),
+    totalCapped: total !== null && total > COUNT_CAP,
   };
 }
 
@@ -90,6 +91,7 @@ export async function createCustomer(deps: Deps, actor: Actor, input: CustomerCr
       remark: input.remark ?? null, source: '手动录入', ...phone,
       search_grams: customerGrams({ name: input.name, phoneLast4: input.phone ? normalizePhone(input.phone)?.slice(-4) : null }),
     });
+    // addOwner (below) adds the owner's scope token to search_grams
     if (phone.phone_hash) await repo.insertIdentities(trx, [{ tenant_id: actor.tenantId, kind: 'phone_hash', scope: '', value: phone.phone_hash, customer_id: id }]);
     await repo.addOwner(trx, actor.tenantId, id, owner);
     await emit(trx, actor.tenantId, [
@@ -106,6 +108,7 @@ export async function updateCustomer(deps: Deps, actor: Actor, id: string, input
   const name = input.name ?? c.name;
   const last4 = input.phone === undefined ? c.phone_masked?.slice(-4) : input.phone ? normalizePhone(input.phone)!.slice(-4) : null;
   const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+  const ownerIds = (await repo.ownersOf(deps.db, actor.tenantId, [id])).map((o) => o.staff_id);
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateCustomer(trx, actor.tenantId, id, {
       ...(input.name !== undefined && { name: input.name }),
@@ -115,7 +118,7 @@ export async function updateCustomer(deps: Deps, actor: Actor, id: string, input
       ...(input.province !== undefined && { province: input.province }),
       ...(input.city !== undefined && { city: input.city }),
       ...phone,
-      search_grams: customerGrams({ name, nickname: c.nickname, phoneLast4: last4 }),
+      search_grams: customerGrams({ name, nickname: c.nickname, phoneLast4: last4, ownerIds }),
       updated_at: deps.clock.now(),
     });
     if (phone.phone_hash) await repo.insertIdentities(trx, [{ tenant_id: actor.tenantId, kind: 'phone_hash', scope: '', value: phone.phone_hash, customer_id: id }]);

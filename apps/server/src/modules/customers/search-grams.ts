@@ -1,5 +1,6 @@
 // CJK names are 2–3 characters, too short for pg_trgm; we index every 1- and 2-character gram
 // of the name and nickname instead, plus the phone's last four digits (what staff see and type).
+// Query text loses its colons, so nothing typed can name an owner or phone token.
 export function gramsOf(text: string | null | undefined): string[] {
   if (!text) return [];
   const chars = Array.from(text.toLowerCase().replace(/\s+/g, ''));
@@ -11,15 +12,23 @@ export function gramsOf(text: string | null | undefined): string[] {
   return [...out];
 }
 
-export function customerGrams(c: { name: string; nickname?: string | null; phoneLast4?: string | null }): string[] {
+/**
+ * Every token the list query filters on through one GIN index: name/nickname grams, `p:<last4>`
+ * and `o:<staffId>` for each owner (the data scope). Intersecting tokens inside one index is
+ * what keeps "a staff member's customers named 王…" fast at a million rows.
+ */
+export function customerGrams(c: { name: string; nickname?: string | null; phoneLast4?: string | null; ownerIds?: string[] }): string[] {
   const grams = new Set([...gramsOf(c.name), ...gramsOf(c.nickname)]);
   if (c.phoneLast4) grams.add(`p:${c.phoneLast4}`);
+  for (const id of c.ownerIds ?? []) grams.add(ownerToken(id));
   return [...grams];
 }
 
+export const ownerToken = (staffId: string) => `o:${staffId}`;
+
 /** The grams a query must all be present for: its bigrams (or the single character). */
 export function queryGrams(q: string): string[] {
-  const chars = Array.from(q.toLowerCase().replace(/\s+/g, ''));
+  const chars = Array.from(q.toLowerCase().replace(/[\s:]+/g, ''));
   if (chars.length <= 1) return chars;
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
