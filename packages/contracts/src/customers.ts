@@ -39,8 +39,9 @@ export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 export const CustomerListPage = z.object({
   items: z.array(CustomerListItem),
   nextCursor: z.string().nullable(),
-  // Exact up to 1,000, then capped, and only on the first page (null after): counting is the
-  // expensive half of a page at a million customers. The console keeps the first page's total.
+  // Exact up to 1,000, then capped, and only on the first page (null after, or when counting ran
+  // out of its time budget): counting is the expensive half of a page at a million customers.
+  // The console keeps the first page's total.
   total: z.number().int().nullable(),
   totalCapped: z.boolean(),
 });

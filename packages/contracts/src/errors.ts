@@ -11,3 +11,6 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** `:id` of every REST route: ids are UUIDv7 text, bounded so junk never reaches the database. */
+export const IdParams = z.object({ id: z.string().min(1).max(64) });

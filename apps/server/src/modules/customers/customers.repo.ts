@@ -28,6 +28,12 @@ function filtered(db: Db, f: CustomerFilter) {
     q = q.where(sql<boolean>`c.search_grams && ${sql.val(any)}::text[]`);
   }
   if (all.length) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(all)}::text[]`);
+  // A two-character gram (a name or nickname fragment) matches well under 1% of customers, but
+  // the planner cannot know that and may walk the whole primary key newest-first looking for
+  // matches. OFFSET 0 fences the gram lookup so it runs first, on the GIN index.
+  if (f.grams?.some((g) => Array.from(g).length >= 2)) {
+    q = q.where(sql<boolean>`c.id in (select s.id from customers s where s.tenant_id = ${f.tenantId} and s.search_grams @> ${sql.val(f.grams)}::text[] offset 0)`);
+  }
   if (f.phoneHash) q = q.where('c.phone_hash', '=', f.phoneHash);
   if (f.textLike) {
     const like = `%${f.textLike.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
@@ -45,10 +51,22 @@ export async function listCustomers(db: Db, f: CustomerFilter, limit: number) {
 }
 
 /** Counts matches up to `cap` + 1: exact for the common case, cheap at a million rows. */
-export async function countCustomers(db: Db, f: CustomerFilter, cap: number): Promise<number> {
-  const inner = filtered(db, f).select(sql`1`.as('x')).limit(cap + 1);
-  const row = await db.selectFrom(inner.as('t')).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * Counts matches up to `cap` + 1 within a time budget; null when the budget runs out, so one
+ * unlucky filter combination cannot make every first page slow for everyone.
+ */
+export async function countCustomers(db: Db, f: CustomerFilter, cap: number, budgetMs: number): Promise<number | null> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`select set_config('statement_timeout', ${String(budgetMs)}, true)`.execute(trx);
+      const inner = filtered(trx, f).select(sql`1`.as('x')).limit(cap + 1);
+      const row = await trx.selectFrom(inner.as('t')).select(trx.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === '57014') return null; // query_canceled by statement_timeout
+    throw err;
+  }
 }
 
 export const findCustomer = (db: Db, tenantId: string, id: string) =>

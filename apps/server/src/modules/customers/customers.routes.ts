@@ -4,14 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CustomerListQuery, CustomerListPage, CustomerDetail, CustomerCreateInput, CustomerUpdateInput, TimelineEntry,
-  RevealPhoneInput, RevealedPhone, AssignTagsInput, CustomerTag,
+  RevealPhoneInput, RevealedPhone, AssignTagsInput, CustomerTag, IdParams,
 } from '@siyu/contracts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import { tagsOfCustomers, customerHasTag, assignTags, type Actor } from './tagging-port.ts';
 import * as svc from './customers.service.ts';
 
-const IdParams = z.object({ id: z.string().min(1).max(64) });
 const Stats = z.object({
   total: z.number(), withPhone: z.number(), ownedByMe: z.number(),
   byDay: z.array(z.object({ date: z.string(), count: z.number() })),

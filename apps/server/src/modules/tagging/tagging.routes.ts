@@ -2,12 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { TagGroup, TagGroupInput, Tag, TagInput, TagUpdateInput, Ok } from '@siyu/contracts';
+import { TagGroup, TagGroupInput, Tag, TagInput, TagUpdateInput, Ok, IdParams } from '@siyu/contracts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/auth.ts';
 import * as svc from './tagging.service.ts';
-
-const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 export function taggingRoutes(deps: Deps): FastifyPluginAsync {
   return async (app0) => {

@@ -2,13 +2,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginInput, Me, Department, DepartmentInput, Staff, StaffCreateInput, StaffUpdateInput, ApiToken, ApiTokenCreated, Ok } from '@siyu/contracts';
+import { LoginInput, Me, Department, DepartmentInput, Staff, StaffCreateInput, StaffUpdateInput, ApiToken, ApiTokenCreated, Ok, IdParams } from '@siyu/contracts';
 import type { Deps } from '../../deps.ts';
 import { actorOf, SESSION_COOKIE } from '../../http/auth.ts';
 import * as auth from './auth.service.ts';
 import * as org from './org.service.ts';
-
-const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 /** Customer counts per staff come from the customers module; the wiring passes them in. */
 export type StaffCustomerCounts = (deps: Deps, tenantId: string) => Promise<Map<string, number>>;

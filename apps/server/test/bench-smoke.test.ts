@@ -1,0 +1,21 @@
+// `npm run bench` must keep working: run the customers-list benchmark at a tiny size and check
+// it prints its figures and ratios (the real figures come from `npm run bench` at 1M).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+test('the customers-list benchmark runs end to end at a small size', { timeout: 240_000 }, () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/customers-list.bench.ts'], {
+    cwd: root, encoding: 'utf8', timeout: 230_000,
+    env: { ...process.env, BENCH_CUSTOMERS: '2000', BENCH_SECONDS: '2', BENCH_DETAIL_SECONDS: '0', BENCH_CONNECTIONS: '10' },
+  });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const last = r.stdout.trim().split('\n').pop()!;
+  const json = JSON.parse(last.slice(last.indexOf('{')));
+  assert.ok(JSON.stringify(json).includes('healthz'), 'the reference is measured in the same run');
+  assert.match(r.stdout, /ratio|×/i);
+});
