@@ -33,6 +33,20 @@ function runAsIds(): { uid: number; gid: number } | undefined {
   }
 }
 
+/**
+ * As root we run PostgreSQL as `postgres`, which must be able to reach both its binaries and its
+ * data directory. A checkout under a private home (/root is 0700) cannot work: say so plainly.
+ */
+function assertReachable(target: string, what: string) {
+  for (let dir = path.dirname(path.resolve(target)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (!fs.existsSync(dir)) continue;
+    if ((fs.statSync(dir).mode & 0o001) === 0) {
+      throw new Error(`Embedded PostgreSQL runs as user "postgres", which cannot enter ${dir} to reach its ${what} (${target}). ` +
+        `Move the checkout or SIYU_DATA_DIR outside ${dir}, run as a non-root user, or set DATABASE_URL.`);
+    }
+  }
+}
+
 function runToEnd(cmd: string, args: string[], ids: object | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { ...ids, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -57,6 +71,10 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const bins = await loadBinaries();
   const ids = runAsIds();
   const dir = path.join(opts.dataDir, 'pg');
+  if (ids) {
+    assertReachable(bins.postgres, 'binaries');
+    assertReachable(dir, 'data directory');
+  }
   fs.mkdirSync(opts.dataDir, { recursive: true });
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await initCluster(bins, dir, ids);
 

@@ -28,12 +28,6 @@ function filtered(db: Db, f: CustomerFilter) {
     q = q.where(sql<boolean>`c.search_grams && ${sql.val(any)}::text[]`);
   }
   if (all.length) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(all)}::text[]`);
-  // A two-character gram (a name or nickname fragment) matches well under 1% of customers, but
-  // the planner cannot know that and may walk the whole primary key newest-first looking for
-  // matches. OFFSET 0 fences the gram lookup so it runs first, on the GIN index.
-  if (f.grams?.some((g) => Array.from(g).length >= 2)) {
-    q = q.where(sql<boolean>`c.id in (select s.id from customers s where s.tenant_id = ${f.tenantId} and s.search_grams @> ${sql.val(f.grams)}::text[] offset 0)`);
-  }
   if (f.phoneHash) q = q.where('c.phone_hash', '=', f.phoneHash);
   if (f.textLike) {
     const like = `%${f.textLike.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
