@@ -28,7 +28,7 @@ export const CustomerListItem = z.object({
 export type CustomerListItem = z.infer<typeof CustomerListItem>;
 
 export const CustomerListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100).optional(), // name or nickname fragment, full phone, or its last 4 digits
   tagIds: z.string().optional(), // comma-separated; a customer must carry all of them
   ownerStaffId: z.string().optional(),
   cursor: z.string().optional(), // opaque keyset cursor from the previous page

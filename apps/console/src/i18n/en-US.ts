@@ -76,7 +76,7 @@ export const enUS: Translation = {
   },
   customers: {
     title: 'Customers',
-    searchPlaceholder: 'Search name / nickname / phone / remark',
+    searchPlaceholder: 'Search name / nickname / phone / last 4 digits',
     tagFilter: 'Filter by tags (all required)',
     ownerFilter: 'Owner',
     ownerHelp: 'Leave empty to own the customer yourself',

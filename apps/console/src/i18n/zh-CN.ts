@@ -75,7 +75,7 @@ export const zhCN = {
   },
   customers: {
     title: '客户',
-    searchPlaceholder: '搜索姓名 / 昵称 / 手机号 / 备注',
+    searchPlaceholder: '搜索姓名 / 昵称 / 手机号 / 手机尾号',
     tagFilter: '按标签筛选（需同时具备）',
     ownerFilter: '跟进员工',
     ownerHelp: '留空则由你本人跟进',

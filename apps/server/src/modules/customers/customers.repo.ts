@@ -31,7 +31,7 @@ function filtered(db: Db, f: CustomerFilter) {
   if (f.phoneHash) q = q.where('c.phone_hash', '=', f.phoneHash);
   if (f.textLike) {
     const like = `%${f.textLike.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-    q = q.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('c.nickname', 'ilike', like), eb('c.remark', 'ilike', like)]));
+    q = q.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('c.nickname', 'ilike', like)]));
   }
   for (const x of f.extra ?? []) q = q.where(x);
   return q;
