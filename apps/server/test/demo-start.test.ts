@@ -32,7 +32,9 @@ test('first start seeds the demo brand, second start reuses it, demo reset rebui
   const me = (await api.get('/api/auth/me')).body;
   assert.equal(me.role, 'owner');
   const page = (await api.get('/api/customers?limit=50')).body;
-  assert.equal(page.total, 3000);
+  assert.equal(page.total, 1000, 'the list counts up to its cap');
+  assert.equal(page.totalCapped, true);
+  assert.equal((await api.get('/api/customers/stats')).body.total, 3000, 'the overview counts them all');
   assert.ok(page.items.every((c: { owners: unknown[] }) => c.owners.length >= 1), 'every customer has a staff owner');
   assert.doesNotMatch(JSON.stringify(page), /"1\d{10}"/, 'no plain phone');
   const staff = (await api.get('/api/staff')).body as Array<{ role: string; customerCount: number }>;
@@ -54,7 +56,7 @@ test('first start seeds the demo brand, second start reuses it, demo reset rebui
   url = await waitForStart(proc, 60_000);
   assert.doesNotMatch(proc.output(), /演示品牌已创建/, 'reused, not seeded again');
   api = await loginDemo(url);
-  assert.equal((await api.get('/api/customers')).body.total, 3000);
+  assert.equal((await api.get('/api/customers/stats')).body.total, 3000);
   proc.child.kill('SIGTERM');
   await proc.exited;
 
