@@ -15,7 +15,9 @@ export type Jobs = {
 // graphile-worker's own messages go to our structured log (its "info" chatter as debug).
 const workerLogger = (log: Logger) => new WorkerLogger(() => (level, message, meta) => {
   const target = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
-  log[target]({ worker: meta }, message);
+  // meta can hold a whole pg client; keep what helps a reader
+  const err = (meta as { error?: { message?: string; code?: string } } | undefined)?.error;
+  log[target](err ? { worker: { error: err.message, code: err.code } } : {}, message);
 });
 
 export async function migrateJobs(pool: pg.Pool, log: Logger): Promise<void> {

@@ -81,7 +81,9 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   // Only localhost, trust auth inside a directory only this user can read; unix socket in the dir.
   const args = ['-D', dir, '-p', String(opts.port), '-h', '127.0.0.1', '-k', dir,
     '-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'];
-  const pg: ChildProcess = spawn(bins.postgres, args, { ...ids, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal reaches Siyu only, which then stops the
+  // server and workers first and PostgreSQL last (else workers log a storm of lost connections).
+  const pg: ChildProcess = spawn(bins.postgres, args, { ...ids, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (d: Buffer) => {
