@@ -4,6 +4,7 @@
 // tests prove both paths. Prints "N passed, N failed" last.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,7 +45,14 @@ const { startEmbeddedPostgres } = await import('../apps/server/src/db/embedded.t
 
 const results = [];
 const dataDir = path.join(root, '.test-data');
-const pg = await startEmbeddedPostgres({ dataDir, port: Number(process.env.SIYU_TEST_PG_PORT ?? 54339) });
+// A port the OS says is free now: a fixed one can be taken as some connection's source port.
+const freePort = () => new Promise((resolve) => {
+  const srv = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = srv.address();
+    srv.close(() => resolve(port));
+  });
+});
+const pg = await startEmbeddedPostgres({ dataDir, port: Number(process.env.SIYU_TEST_PG_PORT ?? (await freePort())) });
 try {
   results.push(await run('embedded PostgreSQL', { SIYU_TEST_PG_ADMIN: pg.url, SIYU_TEST_DB_LABEL: 'embedded' }));
 } finally {

@@ -4,6 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runSiyu, waitForStart } from './helpers/process.ts';
@@ -11,7 +12,14 @@ import { client } from './helpers/server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-lifecycle-'));
 fs.chmodSync(dataDir, 0o755);
-const env = { DATABASE_URL: '', SIYU_DATA_DIR: dataDir, SIYU_PG_PORT: String(56000 + Math.floor(Math.random() * 2000)), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SIYU_SECRET_KEY: '' };
+// A port the OS says is free right now (a fixed or random one can be some connection's source port).
+const pgPort = await new Promise<number>((resolve) => {
+  const srv = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = srv.address() as net.AddressInfo;
+    srv.close(() => resolve(port));
+  });
+});
+const env = { DATABASE_URL: '', SIYU_DATA_DIR: dataDir, SIYU_PG_PORT: String(pgPort), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SIYU_SECRET_KEY: '' };
 
 /** PIDs of postgres processes serving our data directory. */
 function postgresFor(dir: string): number[] {

@@ -95,7 +95,9 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     };
     pg.stderr!.on('data', onData);
     pg.on('error', reject);
-    pg.on('exit', (code) => reject(new Error(`Embedded PostgreSQL exited (${code}) while starting:\n${stderr.slice(-2000)}`)));
+    pg.on('exit', (code) => reject(new Error(stderr.includes('Address already in use')
+      ? `Port ${opts.port} is already in use: set SIYU_PG_PORT to a free port for the embedded PostgreSQL (or DATABASE_URL).`
+      : `Embedded PostgreSQL exited (${code}) while starting:\n${stderr.slice(-2000)}`)));
   });
   pg.stderr!.on('data', (d) => opts.log?.(d.toString().trim()));
 
