@@ -20,7 +20,8 @@ export function runSiyu(args: string[], env: Record<string, string>): SiyuProces
 export async function waitForStart(p: SiyuProcess, ms = 60_000): Promise<string> {
   const until = Date.now() + ms;
   for (;;) {
-    const m = /Siyu 已启动：(http:\/\/\S+)/.exec(p.output());
+    // the banner ends with the docs line: wait for all of it, it may arrive in several chunks
+    const m = /Siyu 已启动：(http:\/\/\S+)[\s\S]*API 文档：/.exec(p.output());
     if (m) return m[1];
     if (p.child.exitCode !== null || Date.now() > until) throw new Error(`siyu did not start:\n${p.output()}`);
     await new Promise((r) => setTimeout(r, 50));
