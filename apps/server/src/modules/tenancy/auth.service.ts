@@ -69,8 +69,9 @@ export async function actorFromCookie(deps: Deps, cookie: string): Promise<Actor
   const dot = cookie.indexOf('.');
   if (dot <= 0) return null;
   const tenantId = cookie.slice(0, dot);
-  const session = await repo.findLiveSession(deps.db, tenantId, sha256(cookie.slice(dot + 1)), deps.clock.now());
-  return session ? actorFor(deps, tenantId, session.staff_id) : null;
+  const staff = await repo.findSessionStaff(deps.db, tenantId, sha256(cookie.slice(dot + 1)), deps.clock.now());
+  if (!staff || !staff.active) return null;
+  return { tenantId, staffId: staff.id, role: staff.role, departmentId: staff.department_id, name: staff.name };
 }
 
 // API tokens look like "siyu_<tenantId>_<secret>" so a request names its tenant without a lookup.

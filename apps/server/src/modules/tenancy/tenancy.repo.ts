@@ -78,8 +78,12 @@ export const deleteDepartment = (db: Db, tenantId: string, id: string) =>
 export const insertSession = (db: Db, row: { tenant_id: string; id: string; staff_id: string; expires_at: Date; ip: string | null; user_agent: string | null }) =>
   db.insertInto('sessions').values(row).execute();
 
-export const findLiveSession = (db: Db, tenantId: string, id: string, now: Date) =>
-  db.selectFrom('sessions').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+/** The staff member behind a live session, in one round trip: this runs on every request. */
+export const findSessionStaff = (db: Db, tenantId: string, id: string, now: Date) =>
+  db.selectFrom('sessions as se')
+    .innerJoin('staff as s', (j) => j.onRef('s.tenant_id', '=', 'se.tenant_id').onRef('s.id', '=', 'se.staff_id'))
+    .select(['s.id', 's.role', 's.department_id', 's.name', 's.active'])
+    .where('se.tenant_id', '=', tenantId).where('se.id', '=', id).where('se.expires_at', '>', now).executeTakeFirst();
 
 export const deleteSession = (db: Db, tenantId: string, id: string) =>
   db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
