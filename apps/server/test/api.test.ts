@@ -111,6 +111,8 @@ test('tags: assign with who and why, filter by all selected tags, remove; the ti
   assert.equal(r1.body.tags[0].reason, '咨询过阿胶糕');
   await boss.post(`/api/customers/${c2.id}/tags`, { add: [tagAjiao.id] });
   const ids = async (tagIds: string) => (await boss.get(`/api/customers?tagIds=${tagIds}`)).body.items.map((c: { id: string }) => c.id).sort();
+  // The filter reads tag tokens kept by a consumer: a just-assigned tag shows within moments.
+  await eventually(async () => (await ids(tagAjiao.id)).length === 2, 10_000, 'tag tokens');
   assert.deepEqual(await ids(tagAjiao.id), [c1.id, c2.id].sort());
   assert.deepEqual(await ids(`${tagAjiao.id},${tagYanwo.id}`), [c1.id]);
   const listed = (await boss.get(`/api/customers?tagIds=${tagYanwo.id}`)).body.items[0];
@@ -118,7 +120,7 @@ test('tags: assign with who and why, filter by all selected tags, remove; the ti
   const again = await boss.post(`/api/customers/${c1.id}/tags`, { add: [tagAjiao.id] });
   assert.equal(again.body.tags.length, 2, 'adding an existing tag is a no-op');
   await boss.post(`/api/customers/${c1.id}/tags`, { remove: [tagYanwo.id] });
-  assert.deepEqual(await ids(tagYanwo.id), []);
+  assert.deepEqual(await ids(tagYanwo.id), [], 'a removed tag stops matching at once (rechecked against assignments)');
   const unknownTag = await boss.post(`/api/customers/${c1.id}/tags`, { add: ['no-such-tag'] });
   assert.equal(unknownTag.status, 404);
   const timeline = await eventually(async () => {
@@ -179,4 +181,17 @@ test('API tokens authenticate integrations and can be revoked', async () => {
   await boss.del(`/api/tokens/${created.body.id}`);
   assert.equal((await api.get('/api/customers')).status, 401);
   assert.equal((await client(srv.url, { bearer: 'siyu_forged_token' }).get('/api/customers')).status, 401);
+});
+
+test('deleting a tag removes its assignments and its filter tokens', async () => {
+  const group = (await boss.post('/api/tag-groups', { name: '临时' })).body;
+  const tag = (await boss.post('/api/tags', { groupId: group.id, name: '试用装' })).body;
+  const { c3 } = world.alpha.customers;
+  await boss.post(`/api/customers/${c3.id}/tags`, { add: [tag.id] });
+  const tokens = async () => (await srv.deps.db.selectFrom('customers').select('search_grams').where('id', '=', c3.id).executeTakeFirstOrThrow()).search_grams;
+  await eventually(async () => (await tokens()).includes(`t:${tag.id}`), 10_000, 'the tag token');
+  assert.equal((await boss.del(`/api/tag-groups/${group.id}`)).status, 200);
+  assert.equal((await boss.get(`/api/customers/${c3.id}`)).body.tags.length, 0);
+  await eventually(async () => !(await tokens()).includes(`t:${tag.id}`), 10_000, 'the token removed');
+  assert.equal((await boss.get(`/api/customers?tagIds=${tag.id}`)).status, 200);
 });

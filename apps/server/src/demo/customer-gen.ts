@@ -209,7 +209,6 @@ export function createGenerator(ctx: GenContext) {
         events.push([at, 'customer.owner_added', { staffId: second.id, staffName: second.name }, null]);
       }
     }
-    c.grams.push(customerGrams({ name, nickname: nick, phoneLast4: last4, ownerIds }).join(GRAM_SEPARATOR));
 
     // Tags, most telling first; how many a customer carries varies (0–5).
     const cand: Array<[string, number]> = [];
@@ -234,12 +233,16 @@ export function createGenerator(ctx: GenContext) {
     if (crossLine && crossLine !== line) cand.push([preferenceTag.get(crossLine)!, lastOrder + delayMs(rng, 1)]);
     if (firstSku && lastSku && firstSku.purchaseTag !== lastSku.purchaseTag) cand.push([firstSku.purchaseTag, firstOrder + delayMs(rng, 0.3)]);
     const cap = TAG_CAP.draw(rng);
+    const tagIds: string[] = [];
     for (const [name, at] of cand.slice(0, cap)) {
       const t = clampT(at);
       const tid = tagId(name);
+      tagIds.push(tid);
       b.tag.customerId.push(id); b.tag.tagId.push(tid); b.tag.assignedBy.push(owner.id); b.tag.assignedAt.push(iso(t));
       events.push([t, 'tag.assigned', { tagId: tid, tagName: name, reason: '演示数据', by: owner.name, source: 'manual' }, owner.id]);
     }
+
+    c.grams.push(customerGrams({ name, nickname: nick, phoneLast4: last4, ownerIds, tagIds }).join(GRAM_SEPARATOR));
 
     if (ctx.events) {
       events.sort((x, y) => x[0] - y[0]);

@@ -3,13 +3,14 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Database, CustomerCondition } from '../../db/schema.ts';
 import type { CustomersTable, CustomerIdentitiesTable } from './customers.tables.ts';
-import { ownerToken } from './search-grams.ts';
+import { ownerToken, tagToken } from './search-grams.ts';
 
 export type CustomerFilter = {
   tenantId: string;
   staffIds?: string[]; // data scope: only customers owned by one of these staff
   ownerStaffId?: string;
   grams?: string[];
+  tagIds?: string[]; // must carry all: a token lookup in the GIN index, rechecked by `extra`
   textLike?: string;
   phoneHash?: string;
   beforeId?: string; // keyset cursor
@@ -22,7 +23,10 @@ export type CustomerFilter = {
 // and check them per row, whichever its statistics say is cheaper.
 function filtered(db: Db, f: CustomerFilter) {
   let q = db.selectFrom('customers as c').where('c.tenant_id', '=', f.tenantId);
-  const all = [...(f.grams ?? []), ...(f.ownerStaffId ? [ownerToken(f.ownerStaffId)] : [])];
+  // Tag tokens help where they narrow another token (a search, a scope); alone, a common tag is
+  // found faster by walking newest-first with the exact check (measured at 1M in the list bench).
+  const narrowing = Boolean(f.grams?.length || f.staffIds || f.ownerStaffId);
+  const all = [...(f.grams ?? []), ...(f.ownerStaffId ? [ownerToken(f.ownerStaffId)] : []), ...(narrowing ? (f.tagIds ?? []).map(tagToken) : [])];
   if (f.staffIds) {
     const any = f.staffIds.length ? f.staffIds.map(ownerToken) : ['o:-'];
     q = q.where(sql<boolean>`c.search_grams && ${sql.val(any)}::text[]`);
@@ -90,6 +94,20 @@ export async function addOwner(db: Db, tenantId: string, customerId: string, sta
   await sql`update customers set search_grams = array_append(search_grams, ${ownerToken(staffId)})
     where tenant_id = ${tenantId} and id = ${customerId} and not search_grams @> array[${ownerToken(staffId)}]`.execute(db);
 }
+
+/** Adds or removes tag tokens on customers (one statement per tag and direction). */
+export async function applyTagTokens(db: Db, tenantId: string, tagId: string, add: string[], remove: string[]) {
+  const token = tagToken(tagId);
+  if (add.length) await sql`update customers set search_grams = array_append(search_grams, ${token})
+    where tenant_id = ${tenantId} and id = any(${sql.val(add)}::text[]) and not search_grams @> array[${token}]`.execute(db);
+  if (remove.length) await sql`update customers set search_grams = array_remove(search_grams, ${token})
+    where tenant_id = ${tenantId} and id = any(${sql.val(remove)}::text[]) and search_grams @> array[${token}]`.execute(db);
+}
+
+/** A deleted tag leaves no token behind anywhere in the tenant. */
+export const dropTagToken = (db: Db, tenantId: string, tagId: string) =>
+  sql`update customers set search_grams = array_remove(search_grams, ${tagToken(tagId)})
+    where tenant_id = ${tenantId} and search_grams @> array[${tagToken(tagId)}]`.execute(db);
 
 export const identitiesOf = (db: Db, tenantId: string, customerId: string) =>
   db.selectFrom('customer_identities').selectAll().where('tenant_id', '=', tenantId).where('customer_id', '=', customerId).orderBy('created_at').execute();

@@ -31,7 +31,7 @@ export function customersRoutes(deps: Deps): FastifyPluginAsync {
     app.get('/customers', { schema: { tags, summary: '客户列表（搜索、标签筛选、游标分页）', querystring: CustomerListQuery, response: { 200: CustomerListPage } } }, async (req) => {
       const actor = actorOf(req);
       const tagIds = (req.query.tagIds ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 20);
-      const res = await svc.listCustomers(deps, actor, req.query, tagIds.map((t) => customerHasTag(actor.tenantId, t)));
+      const res = await svc.listCustomers(deps, actor, { ...req.query, tagIds }, tagIds.map((t) => customerHasTag(actor.tenantId, t)));
       const tagMap = await tagsOfCustomers(deps, actor.tenantId, res.page.map((c) => c.id), false);
       return {
         items: res.page.map((c) => ({ ...c, tags: (tagMap.get(c.id) ?? []).map((t) => ({ id: t.tagId, name: t.name, color: t.color })) })),

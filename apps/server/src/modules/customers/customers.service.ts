@@ -20,9 +20,9 @@ export async function visibleCustomer(deps: Deps, actor: Actor, id: string) {
   return c;
 }
 
-export async function listCustomers(deps: Deps, actor: Actor, query: { q?: string; ownerStaffId?: string; cursor?: string; limit: number }, extra: CustomerCondition[] = []) {
+export async function listCustomers(deps: Deps, actor: Actor, query: { q?: string; ownerStaffId?: string; tagIds?: string[]; cursor?: string; limit: number }, extra: CustomerCondition[] = []) {
   const scope = await dataScope(deps, actor);
-  const f: repo.CustomerFilter = { tenantId: actor.tenantId, ownerStaffId: query.ownerStaffId, extra };
+  const f: repo.CustomerFilter = { tenantId: actor.tenantId, ownerStaffId: query.ownerStaffId, tagIds: query.tagIds, extra };
   if (scope.kind === 'staff') f.staffIds = scope.staffIds;
   const q = query.q?.trim();
   if (q) {
@@ -119,7 +119,7 @@ export async function updateCustomer(deps: Deps, actor: Actor, id: string, input
       ...(input.province !== undefined && { province: input.province }),
       ...(input.city !== undefined && { city: input.city }),
       ...phone,
-      search_grams: customerGrams({ name, nickname: c.nickname, phoneLast4: last4, ownerIds }),
+      search_grams: customerGrams({ name, nickname: c.nickname, phoneLast4: last4, ownerIds, tagIds: c.search_grams.filter((g) => g.startsWith('t:')).map((g) => g.slice(2)) }),
       updated_at: deps.clock.now(),
     });
     if (phone.phone_hash) await repo.insertIdentities(trx, [{ tenant_id: actor.tenantId, kind: 'phone_hash', scope: '', value: phone.phone_hash, customer_id: id }]);

@@ -4,6 +4,7 @@ import * as m1 from './migrations/20261101_customers.ts';
 
 export { customersRoutes } from './customers.routes.ts';
 export { timelineConsumer } from './timeline.consumer.ts';
+export { tagTokensConsumer } from './tag-tokens.consumer.ts';
 export { listCustomers, customerDetail, createCustomer, updateCustomer, visibleCustomer, customerCountsByStaff, COUNT_CAP } from './customers.service.ts';
 export { customerGrams } from './search-grams.ts';
 export type { CustomersTables } from './customers.tables.ts';

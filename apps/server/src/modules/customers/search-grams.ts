@@ -13,18 +13,21 @@ export function gramsOf(text: string | null | undefined): string[] {
 }
 
 /**
- * Every token the list query filters on through one GIN index: name/nickname grams, `p:<last4>`
- * and `o:<staffId>` for each owner (the data scope). Intersecting tokens inside one index is
+ * Every token the list query filters on through one GIN index: name/nickname grams, `p:<last4>`,
+ * `o:<staffId>` for each owner (the data scope) and `t:<tagId>` for each tag. Intersecting tokens inside one index is
  * what keeps "a staff member's customers named 王…" fast at a million rows.
  */
-export function customerGrams(c: { name: string; nickname?: string | null; phoneLast4?: string | null; ownerIds?: string[] }): string[] {
+export function customerGrams(c: { name: string; nickname?: string | null; phoneLast4?: string | null; ownerIds?: string[]; tagIds?: string[] }): string[] {
   const grams = new Set([...gramsOf(c.name), ...gramsOf(c.nickname)]);
   if (c.phoneLast4) grams.add(`p:${c.phoneLast4}`);
   for (const id of c.ownerIds ?? []) grams.add(ownerToken(id));
+  for (const id of c.tagIds ?? []) grams.add(tagToken(id));
   return [...grams];
 }
 
 export const ownerToken = (staffId: string) => `o:${staffId}`;
+/** Tag tokens follow tag events (tag-tokens.consumer.ts); filters recheck customer_tags exactly. */
+export const tagToken = (tagId: string) => `t:${tagId}`;
 
 /** The grams a query must all be present for: its bigrams (or the single character). */
 export function queryGrams(q: string): string[] {

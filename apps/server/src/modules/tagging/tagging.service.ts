@@ -50,8 +50,13 @@ export async function deleteGroup(deps: Deps, actor: Actor, id: string) {
     await repo.deleteAssignmentsOfTags(trx, actor.tenantId, ids);
     await repo.deleteTags(trx, actor.tenantId, ids);
     await repo.deleteGroup(trx, actor.tenantId, id);
+    await emit(trx, actor.tenantId, ids.map(tagDeleted(actor)));
   });
 }
+
+// One event per deleted tag (its assignments go with it): consumers drop what they derived.
+const tagDeleted = (actor: Actor) => (tagId: string) =>
+  ({ type: 'tag.deleted', aggregateType: 'tag', aggregateId: tagId, actorId: actor.staffId, payload: { tagId } });
 
 export async function createTag(deps: Deps, actor: Actor, input: { groupId: string; name: string; color?: string | null }) {
   requireRole(actor, 'operator_lead');
@@ -77,6 +82,7 @@ export async function deleteTag(deps: Deps, actor: Actor, id: string) {
   await deps.db.transaction().execute(async (trx) => {
     await repo.deleteAssignmentsOfTags(trx, actor.tenantId, [id]);
     await repo.deleteTags(trx, actor.tenantId, [id]);
+    await emit(trx, actor.tenantId, [tagDeleted(actor)(id)]);
   });
 }
 
