@@ -195,3 +195,15 @@ test('deleting a tag removes its assignments and its filter tokens', async () =>
   await eventually(async () => !(await tokens()).includes(`t:${tag.id}`), 10_000, 'the token removed');
   assert.equal((await boss.get(`/api/customers?tagIds=${tag.id}`)).status, 200);
 });
+
+test('editing a customer keeps its scope and tag tokens', async () => {
+  const { c4 } = world.alpha.customers;
+  const { tagYanwo } = world.alpha.tags;
+  await boss.post(`/api/customers/${c4.id}/tags`, { add: [tagYanwo.id] });
+  const found = async (c: Client, q: string) => ((await c.get(`/api/customers?q=${encodeURIComponent(q)}&tagIds=${tagYanwo.id}`)).body.items as Array<{ id: string }>).map((x) => x.id);
+  await eventually(async () => (await found(boss, '欧阳')).includes(c4.id), 10_000, 'the tag token');
+  assert.equal((await boss.patch(`/api/customers/${c4.id}`, { name: '欧阳娜娜改' })).status, 200);
+  assert.deepEqual(await found(boss, '娜改'), [c4.id], 'new name grams, tag token kept');
+  const lead = await srv.login('lead1@alpha', PASSWORD);
+  assert.deepEqual(await found(lead, '娜改'), [c4.id], 'owner token kept');
+});

@@ -75,6 +75,15 @@ export const insertCustomer = (db: Db, row: Insertable<CustomersTable>) => db.in
 export const updateCustomer = (db: Db, tenantId: string, id: string, set: Updateable<CustomersTable>) =>
   db.updateTable('customers').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 
+/**
+ * Replaces the text grams (name, nickname, phone) and keeps the owner and tag tokens as they are
+ * in the row at write time: a consumer may have added a tag token since the row was read.
+ */
+export const replaceTextGrams = (db: Db, tenantId: string, id: string, grams: string[]) =>
+  sql`update customers set search_grams =
+      array(select g from unnest(search_grams) g where g like 'o:%' or g like 't:%') || ${sql.val(grams)}::text[]
+    where tenant_id = ${tenantId} and id = ${id}`.execute(db);
+
 export async function isOwnedByAny(db: Db, tenantId: string, customerId: string, staffIds: string[]): Promise<boolean> {
   if (staffIds.length === 0) return false;
   const row = await db.selectFrom('customer_owners').select('staff_id').where('tenant_id', '=', tenantId)

@@ -109,7 +109,6 @@ export async function updateCustomer(deps: Deps, actor: Actor, id: string, input
   const name = input.name ?? c.name;
   const last4 = input.phone === undefined ? c.phone_masked?.slice(-4) : input.phone ? normalizePhone(input.phone)!.slice(-4) : null;
   const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
-  const ownerIds = (await repo.ownersOf(deps.db, actor.tenantId, [id])).map((o) => o.staff_id);
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateCustomer(trx, actor.tenantId, id, {
       ...(input.name !== undefined && { name: input.name }),
@@ -119,9 +118,9 @@ export async function updateCustomer(deps: Deps, actor: Actor, id: string, input
       ...(input.province !== undefined && { province: input.province }),
       ...(input.city !== undefined && { city: input.city }),
       ...phone,
-      search_grams: customerGrams({ name, nickname: c.nickname, phoneLast4: last4, ownerIds, tagIds: c.search_grams.filter((g) => g.startsWith('t:')).map((g) => g.slice(2)) }),
       updated_at: deps.clock.now(),
     });
+    await repo.replaceTextGrams(trx, actor.tenantId, id, customerGrams({ name, nickname: c.nickname, phoneLast4: last4 }));
     if (phone.phone_hash) await repo.insertIdentities(trx, [{ tenant_id: actor.tenantId, kind: 'phone_hash', scope: '', value: phone.phone_hash, customer_id: id }]);
     await emit(trx, actor.tenantId, [{ type: 'customer.updated', aggregateType: 'customer', aggregateId: id, actorId: actor.staffId, payload: { fields: changed, by: actor.name } }]);
   });
