@@ -13,7 +13,9 @@ export function capturingDb(pool: pg.Pool) {
     dialect: new PostgresDialect({ pool }),
     log: (e: LogEvent) => {
       lastQueryAt = performance.now();
-      if (sink && e.level === 'query') sink.push({ sql: e.query.sql, parameters: e.query.parameters, ms: e.queryDurationMillis });
+      // Only statements EXPLAIN can replay: not begin/commit, not the count's set_config.
+      const explainable = /^\s*(select|with)\s/i.test(e.query.sql) && !e.query.sql.includes('set_config');
+      if (sink && e.level === 'query' && explainable) sink.push({ sql: e.query.sql, parameters: e.query.parameters, ms: e.queryDurationMillis });
     },
   });
   return {
