@@ -3,7 +3,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Database, CustomerCondition } from '../../db/schema.ts';
 import type { CustomersTable, CustomerIdentitiesTable } from './customers.tables.ts';
-import { ownerToken, tagToken } from './search-grams.ts';
+import { ownerToken, scopeTokens, tagToken } from './search-grams.ts';
 
 export type CustomerFilter = {
   tenantId: string;
@@ -27,10 +27,7 @@ function filtered(db: Db, f: CustomerFilter) {
   // found faster by walking newest-first with the exact check (measured at 1M in the list bench).
   const narrowing = Boolean(f.grams?.length || f.staffIds || f.ownerStaffId);
   const all = [...(f.grams ?? []), ...(f.ownerStaffId ? [ownerToken(f.ownerStaffId)] : []), ...(narrowing ? (f.tagIds ?? []).map(tagToken) : [])];
-  if (f.staffIds) {
-    const any = f.staffIds.length ? f.staffIds.map(ownerToken) : ['o:-'];
-    q = q.where(sql<boolean>`c.search_grams && ${sql.val(any)}::text[]`);
-  }
+  if (f.staffIds) q = q.where(sql<boolean>`c.search_grams && ${sql.val(scopeTokens(f.staffIds))}::text[]`);
   if (all.length) q = q.where(sql<boolean>`c.search_grams @> ${sql.val(all)}::text[]`);
   if (f.phoneHash) q = q.where('c.phone_hash', '=', f.phoneHash);
   if (f.textLike) {
@@ -140,7 +137,7 @@ export async function customerCountsByStaff(db: Db, tenantId: string): Promise<M
 }
 
 export async function stats(db: Db, tenantId: string, staffIds: string[] | null, me: string, since: Date) {
-  const scope = staffIds ? sql`and c.search_grams && ${sql.val((staffIds.length ? staffIds : ['-']).map(ownerToken))}::text[]` : sql``;
+  const scope = staffIds ? sql`and c.search_grams && ${sql.val(scopeTokens(staffIds))}::text[]` : sql``;
   const totals = await sql<{ total: number; with_phone: number }>`
     select count(*) as total, count(c.phone_hash) as with_phone from customers c where c.tenant_id = ${tenantId} ${scope}`.execute(db);
   const mine = await db.selectFrom('customer_owners').select(db.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('staff_id', '=', me).executeTakeFirstOrThrow();

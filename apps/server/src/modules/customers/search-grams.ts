@@ -14,8 +14,8 @@ export function gramsOf(text: string | null | undefined): string[] {
 
 /**
  * Every token the list query filters on through one GIN index: name/nickname grams, `p:<last4>`,
- * `o:<staffId>` for each owner (the data scope) and `t:<tagId>` for each tag. Intersecting tokens inside one index is
- * what keeps "a staff member's customers named 王…" fast at a million rows.
+ * `o:<staffId>` for each owner (the data scope) and `t:<tagId>` for each tag. Intersecting
+ * tokens inside one index keeps "a staff member's customers named 王…" fast at a million rows.
  */
 export function customerGrams(c: { name: string; nickname?: string | null; phoneLast4?: string | null; ownerIds?: string[]; tagIds?: string[] }): string[] {
   const grams = new Set([...gramsOf(c.name), ...gramsOf(c.nickname)]);
@@ -26,6 +26,8 @@ export function customerGrams(c: { name: string; nickname?: string | null; phone
 }
 
 export const ownerToken = (staffId: string) => `o:${staffId}`;
+/** A data scope as tokens (`&&`: any of them); an empty scope matches no customer. */
+export const scopeTokens = (staffIds: string[]) => (staffIds.length ? staffIds.map(ownerToken) : ['o:-']);
 /** Tag tokens follow tag events (tag-tokens.consumer.ts); filters recheck customer_tags exactly. */
 export const tagToken = (tagId: string) => `t:${tagId}`;
 
