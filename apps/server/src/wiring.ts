@@ -3,8 +3,18 @@ import type { Deps } from './deps.ts';
 import type { Consumer, JobSpec } from './core/index.ts';
 import { timelineConsumer, tagTokensConsumer } from './modules/customers/index.ts';
 import { pruneSessions } from './modules/tenancy/index.ts';
+import { processPendingCallbacks, tenantsWithPendingCallbacks, SYNC_TASK } from './modules/channel/index.ts';
+import { handleWecomCallback } from './flows/wecom-events.flow.ts';
+import { runSync } from './flows/wecom-sync.flow.ts';
 
 export const consumers: Consumer[] = [timelineConsumer, tagTokensConsumer];
+
+export const CALLBACKS_TASK = 'channel.process-callbacks';
+
+/** Asks a worker to work through a tenant's new callbacks: one queue per tenant keeps them in order. */
+export async function kickCallbacks(deps: Deps, tenantId: string) {
+  await deps.jobs?.add(CALLBACKS_TASK, { tenantId }, { jobKey: `wecom-callbacks:${tenantId}`, queueName: `wecom:${tenantId}`, maxAttempts: 25 });
+}
 
 export function jobSpec(deps: Deps): JobSpec {
   return {
@@ -12,7 +22,21 @@ export function jobSpec(deps: Deps): JobSpec {
       'tenancy.prune-sessions': async () => {
         await pruneSessions(deps);
       },
+      [CALLBACKS_TASK]: async (payload) => {
+        await processPendingCallbacks(deps, (payload as { tenantId: string }).tenantId, handleWecomCallback);
+      },
+      // A safety net: callbacks stored by a process without workers, or left by a crash.
+      'channel.sweep-callbacks': async () => {
+        for (const tenantId of await tenantsWithPendingCallbacks(deps)) await kickCallbacks(deps, tenantId);
+      },
+      [SYNC_TASK]: async (payload) => {
+        const p = payload as { tenantId: string; runId: string };
+        await runSync(deps, p.tenantId, p.runId);
+      },
     },
-    crontab: [{ task: 'tenancy.prune-sessions', match: '17 * * * *', identifier: 'prune-sessions' }],
+    crontab: [
+      { task: 'tenancy.prune-sessions', match: '17 * * * *', identifier: 'prune-sessions' },
+      { task: 'channel.sweep-callbacks', match: '* * * * *', identifier: 'sweep-callbacks' },
+    ],
   };
 }

@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './auth.ts';
 export * from './customers.ts';
 export * from './tags.ts';
+export * from './channel.ts';

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'SYNC_RUNNING'
+  | 'WECOM_ERROR'
   | 'INTERNAL';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -20,6 +22,8 @@ const statusOf: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  SYNC_RUNNING: 409,
+  WECOM_ERROR: 502,
   INTERNAL: 500,
 };
 

@@ -8,7 +8,8 @@ export type JobSpec = { tasks: TaskList; crontab: CronItem[] };
 
 export type Jobs = {
   /** Enqueue a job; a `jobKey` replaces a pending job with the same key instead of adding one. */
-  add: (task: string, payload: unknown, opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number }) => Promise<void>;
+  /** `queueName`: jobs of one queue run one at a time, in order (e.g. one tenant's callbacks). */
+  add: (task: string, payload: unknown, opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string }) => Promise<void>;
   stop: () => Promise<void>;
 };
 

@@ -7,12 +7,14 @@ import { coreMigrations } from '../core/index.ts';
 import { tenancyMigrations } from '../modules/tenancy/index.ts';
 import { customersMigrations } from '../modules/customers/index.ts';
 import { taggingMigrations } from '../modules/tagging/index.ts';
+import { channelMigrations } from '../modules/channel/index.ts';
 
 const all: Record<string, Migration> = {
   ...coreMigrations,
   ...tenancyMigrations,
   ...customersMigrations,
   ...taggingMigrations,
+  ...channelMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => all };

@@ -3,8 +3,9 @@ import type { CoreTables } from '../core/core.tables.ts';
 import type { TenancyTables } from '../modules/tenancy/tenancy.tables.ts';
 import type { CustomersTables } from '../modules/customers/customers.tables.ts';
 import type { TaggingTables } from '../modules/tagging/tagging.tables.ts';
+import type { ChannelTables } from '../modules/channel/channel.tables.ts';
 
-export type Database = CoreTables & TenancyTables & CustomersTables & TaggingTables;
+export type Database = CoreTables & TenancyTables & CustomersTables & TaggingTables & ChannelTables;
 
 import type { CustomersTable } from '../modules/customers/customers.tables.ts';
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';

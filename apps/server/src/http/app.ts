@@ -14,6 +14,8 @@ import { installAuth } from './auth.ts';
 import { tenancyRoutes } from '../modules/tenancy/index.ts';
 import { customersRoutes, customerCountsByStaff } from '../modules/customers/index.ts';
 import { taggingRoutes } from '../modules/tagging/index.ts';
+import { channelRoutes, callbackRoutes, createIntake } from '../modules/channel/index.ts';
+import { kickCallbacks } from '../wiring.ts';
 
 export async function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -45,10 +47,17 @@ export async function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
 
   installAuth(app, deps);
+  // WeCom callbacks: stored in batches, then handed to a worker (see modules/channel/intake.ts).
+  const intake = createIntake(deps, (tenantIds) => {
+    for (const t of tenantIds) kickCallbacks(deps, t).catch((err) => deps.log.warn({ err, tenantId: t }, 'could not queue callback processing'));
+  });
+  app.addHook('onClose', async () => intake.drain());
+  await app.register(callbackRoutes(deps, intake));
   await app.register(async (api) => {
     await api.register(tenancyRoutes(deps, customerCountsByStaff));
     await api.register(customersRoutes(deps));
     await api.register(taggingRoutes(deps));
+    await api.register(channelRoutes(deps));
   }, { prefix: '/api' });
 
   serveConsole(app, opts.consoleDir);

@@ -7,6 +7,7 @@ export { timelineConsumer } from './timeline.consumer.ts';
 export { tagTokensConsumer } from './tag-tokens.consumer.ts';
 export { listCustomers, customerDetail, createCustomer, updateCustomer, visibleCustomer, customerCountsByStaff, COUNT_CAP } from './customers.service.ts';
 export { customerGrams } from './search-grams.ts';
+export { resolveWecomCustomers, endWecomOwnership, type WecomCustomerInput, type ResolvedCustomer } from './wecom-customers.service.ts';
 export type { CustomersTables } from './customers.tables.ts';
 
 export const customersMigrations: Record<string, Migration> = { '20261101_020_customers': m1 };

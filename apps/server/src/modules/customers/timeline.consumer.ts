@@ -15,6 +15,11 @@ export function titleOf(e: StoredEvent): string | null {
     case 'customer.created': return `成为客户${p.source ? `（来源：${p.source}）` : ''}`;
     case 'customer.updated': return `资料更新：${((p.fields as string[]) ?? []).map((f) => fieldNames[f] ?? f).join('、') || '—'}`;
     case 'customer.owner_added': return `分配跟进员工${p.staffName ? `：${p.staffName}` : ''}`;
+    case 'customer.owner_removed': return `不再由${p.staffName ?? '员工'}跟进${p.reason ? `（${p.reason}）` : ''}`;
+    case 'wecom.friend_added': return `添加企业微信好友：${p.staffName ?? p.userid}${p.state ? `（渠道 ${p.state}）` : ''}`;
+    case 'wecom.friend_deleted': return p.by === 'customer' ? `删除了员工 ${p.staffName ?? p.userid}` : `被员工 ${p.staffName ?? p.userid} 删除`;
+    case 'wecom.group_joined': return `加入客户群「${p.groupName ?? ''}」`;
+    case 'wecom.group_left': return `退出客户群「${p.groupName ?? ''}」`;
     case 'tag.assigned': return `打上标签「${p.tagName}」`;
     case 'tag.removed': return `移除标签「${p.tagName}」`;
     default: return null;
@@ -23,7 +28,8 @@ export function titleOf(e: StoredEvent): string | null {
 
 export const timelineConsumer: Consumer = {
   name: 'customers.timeline',
-  types: ['customer.created', 'customer.updated', 'customer.owner_added', 'tag.assigned', 'tag.removed'],
+  types: ['customer.created', 'customer.updated', 'customer.owner_added', 'customer.owner_removed', 'tag.assigned', 'tag.removed',
+    'wecom.friend_added', 'wecom.friend_deleted', 'wecom.group_joined', 'wecom.group_left'],
   batchSize: 1000,
   async handle(trx, events) {
     const rows = events.filter((e) => e.aggregateType === 'customer').flatMap((e) => {

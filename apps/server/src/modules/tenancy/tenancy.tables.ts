@@ -12,6 +12,7 @@ export type DepartmentsTable = {
   name: string;
   sort_order: number;
   path: string; // '/root/child/self/': subtree = path LIKE '<dept path>%'
+  wecom_dept_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
 };
 

@@ -1,0 +1,49 @@
+// SQL for resolving WeCom contacts to customers in bulk (sync pages of 100, callbacks one at a time).
+import { sql, type Insertable } from 'kysely';
+import type { CustomersTable } from './customers.tables.ts';
+import type { Db } from '../../db/connect.ts';
+import { ownerToken } from './search-grams.ts';
+
+export async function customersByIdentity(db: Db, tenantId: string, kind: string, scope: string, values: string[]): Promise<Map<string, string>> {
+  if (values.length === 0) return new Map();
+  const rows = await db.selectFrom('customer_identities').select(['value', 'customer_id']).where('tenant_id', '=', tenantId)
+    .where('kind', '=', kind).where('scope', '=', scope).where('value', 'in', values).execute();
+  return new Map(rows.map((r) => [r.value, r.customer_id]));
+}
+
+/** Inserts owner pairs that are new; returns them, with their scope tokens added to the customers. */
+export async function addOwners(db: Db, tenantId: string, pairs: Array<{ customerId: string; staffId: string; since: Date }>) {
+  if (pairs.length === 0) return [];
+  const r = await sql<{ customer_id: string; staff_id: string }>`
+    insert into customer_owners (tenant_id, customer_id, staff_id, since)
+    select ${tenantId}, u.c, u.s, u.t from unnest(${pairs.map((p) => p.customerId)}::text[], ${pairs.map((p) => p.staffId)}::text[],
+      ${pairs.map((p) => p.since.toISOString())}::timestamptz[]) as u(c, s, t)
+    on conflict (tenant_id, customer_id, staff_id) do nothing
+    returning customer_id, staff_id`.execute(db);
+  for (const row of r.rows) {
+    const token = ownerToken(row.staff_id);
+    await sql`update customers set search_grams = array_append(search_grams, ${token})
+      where tenant_id = ${tenantId} and id = ${row.customer_id} and not search_grams @> array[${token}]`.execute(db);
+  }
+  return r.rows;
+}
+
+export async function removeOwner(db: Db, tenantId: string, customerId: string, staffId: string): Promise<boolean> {
+  const r = await db.deleteFrom('customer_owners').where('tenant_id', '=', tenantId).where('customer_id', '=', customerId)
+    .where('staff_id', '=', staffId).executeTakeFirst();
+  if (Number(r.numDeletedRows) === 0) return false;
+  await sql`update customers set search_grams = array_remove(search_grams, ${ownerToken(staffId)})
+    where tenant_id = ${tenantId} and id = ${customerId}`.execute(db);
+  return true;
+}
+
+/** Fills what customers lack (avatar, nickname) from WeCom without overwriting an operator's edit. */
+export async function fillFromWecom(db: Db, tenantId: string, rows: Array<{ id: string; avatar: string | null; nickname: string }>) {
+  if (rows.length === 0) return;
+  await sql`update customers c set avatar_url = coalesce(c.avatar_url, u.a), nickname = coalesce(c.nickname, nullif(u.n, '')), updated_at = now()
+    from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.avatar)}::text[], ${rows.map((r) => r.nickname)}::text[]) as u(id, a, n)
+    where c.tenant_id = ${tenantId} and c.id = u.id and ((c.avatar_url is null and u.a is not null) or (c.nickname is null and u.n <> ''))`.execute(db);
+}
+
+export const insertCustomers = (db: Db, rows: Insertable<CustomersTable>[]) =>
+  rows.length === 0 ? Promise.resolve() : db.insertInto('customers').values(rows).execute().then(() => undefined);
