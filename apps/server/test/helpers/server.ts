@@ -15,6 +15,7 @@ export type Client = {
   get: <T = any>(path: string) => Promise<Reply<T>>;
   post: <T = any>(path: string, body?: unknown) => Promise<Reply<T>>;
   patch: <T = any>(path: string, body?: unknown) => Promise<Reply<T>>;
+  put: <T = any>(path: string, body?: unknown) => Promise<Reply<T>>;
   del: <T = any>(path: string) => Promise<Reply<T>>;
 };
 
@@ -32,7 +33,7 @@ export function client(base: string, auth: { cookie?: string; bearer?: string } 
   };
   return {
     cookie: auth.cookie ?? '',
-    get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), patch: (p, b) => call('PATCH', p, b ?? {}), del: (p) => call('DELETE', p),
+    get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), patch: (p, b) => call('PATCH', p, b ?? {}), put: (p, b) => call('PUT', p, b ?? {}), del: (p) => call('DELETE', p),
   };
 }
 
