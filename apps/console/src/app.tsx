@@ -20,8 +20,10 @@ function page<K extends string>(load: () => Promise<Record<K, () => ReactNode>>,
 const OVERVIEW = page(() => import('./features/overview/overview-page.tsx'), 'OverviewPage');
 const CUSTOMERS = page(() => import('./features/customers/customers-page.tsx'), 'CustomersPage');
 const CUSTOMER_DETAIL = page(() => import('./features/customers/customer-detail-page.tsx'), 'CustomerDetailPage');
+const GROUPS = page(() => import('./features/groups/groups-page.tsx'), 'GroupsPage');
 const TAGS = page(() => import('./features/tagging/tags-page.tsx'), 'TagsPage');
 const ORG = page(() => import('./features/tenancy/org-page.tsx'), 'OrgPage');
+const WECOM = page(() => import('./features/channel/wecom-settings-page.tsx'), 'WecomSettingsPage');
 const TOKENS = page(() => import('./features/tenancy/tokens-page.tsx'), 'TokensPage');
 
 export function AppRoutes() {
@@ -39,8 +41,10 @@ export function AppRoutes() {
         <Route index element={OVERVIEW} />
         <Route path="customers" element={CUSTOMERS} />
         <Route path="customers/:id" element={CUSTOMER_DETAIL} />
+        <Route path="groups" element={GROUPS} />
         <Route path="tags" element={TAGS} />
         <Route path="org" element={ORG} />
+        <Route path="settings/wecom" element={WECOM} />
         <Route path="settings/tokens" element={TOKENS} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

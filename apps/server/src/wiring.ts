@@ -29,9 +29,9 @@ export function jobSpec(deps: Deps): JobSpec {
       'channel.sweep-callbacks': async () => {
         for (const tenantId of await tenantsWithPendingCallbacks(deps)) await kickCallbacks(deps, tenantId);
       },
-      [SYNC_TASK]: async (payload) => {
+      [SYNC_TASK]: async (payload, helpers) => {
         const p = payload as { tenantId: string; runId: string };
-        await runSync(deps, p.tenantId, p.runId);
+        await runSync(deps, p.tenantId, p.runId, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts });
       },
     },
     crontab: [

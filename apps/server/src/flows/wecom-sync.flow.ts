@@ -10,14 +10,14 @@ import { staffByWecomUserid, syncWecomDepartments, syncWecomMembers } from '../m
 import { endWecomOwnership } from '../modules/customers/index.ts';
 import { mirrorWecomTags, tagsToPush, linkWecomIds, wecomTagIds } from '../modules/tagging/index.ts';
 import {
-  channelStore, clientFor, tenantWecom, loadRun, markRunStarted, saveRunState, finishRun, describeWecomError, type RunState, type PhaseProgress,
+  channelStore, clientFor, tenantWecom, loadRun, markRunStarted, saveRunState, finishRun, noteRunRetry, describeWecomError, type RunState, type PhaseProgress,
 } from '../modules/channel/index.ts';
 import { recordContacts, type ContactWithFollows } from './wecom-contacts.ts';
 import { fetchGroup, recordGroup } from './wecom-groups.ts';
 
 type Ctx = { deps: Deps; s: RunState; client: WecomClient; corpId: string };
 
-export async function runSync(deps: Deps, tenantId: string, runId: string): Promise<void> {
+export async function runSync(deps: Deps, tenantId: string, runId: string, opts: { lastAttempt?: boolean } = {}): Promise<void> {
   const s = await loadRun(deps, tenantId, runId);
   if (!s || s.status === 'done' || s.status === 'failed') return;
   const t = await tenantWecom(deps, tenantId);
@@ -33,7 +33,10 @@ export async function runSync(deps: Deps, tenantId: string, runId: string): Prom
     await finishRun(deps, s, null);
   } catch (err) {
     // Temporary trouble (network, -1, 45009): the job is retried and resumes from the checkpoint.
-    if (isRetryable(err)) throw err;
+    if (isRetryable(err) && !opts.lastAttempt) {
+      await noteRunRetry(deps, s, describeWecomError(err));
+      throw err;
+    }
     await finishRun(deps, s, describeWecomError(err));
     if (!(err instanceof WecomApiError)) deps.log.error({ err, tenantId, runId }, 'WeCom sync failed');
   }

@@ -11,6 +11,7 @@ import { CustomerIdentitiesCard } from './customer-identities-card.tsx';
 import { CustomerProfileCard } from './customer-profile-card.tsx';
 import { CustomerTagsCard } from './customer-tags-card.tsx';
 import { CustomerTimelineCard } from './customer-timeline-card.tsx';
+import { CustomerWecomCard } from './customer-wecom-card.tsx';
 import { useCustomer } from './customers.api.ts';
 
 export function CustomerDetailPage() {
@@ -64,6 +65,7 @@ export function CustomerDetailPage() {
           <Flex vertical gap={16}>
             <CustomerProfileCard customer={c} />
             <CustomerTagsCard customerId={c.id} tags={c.tags} />
+            <CustomerWecomCard customerId={c.id} />
             <CustomerIdentitiesCard identities={c.identities} />
           </Flex>
         </Col>

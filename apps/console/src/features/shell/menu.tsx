@@ -1,4 +1,4 @@
-import { ApartmentOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CommentOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TagsOutlined, TeamOutlined, WechatWorkOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { zhCN } from '../../i18n/zh-CN.ts';
 
@@ -16,8 +16,10 @@ export type MenuEntry = {
 export const MENU: MenuEntry[] = [
   { path: '/', label: 'menu.overview', icon: <HomeOutlined /> },
   { path: '/customers', label: 'menu.customers', icon: <TeamOutlined /> },
+  { path: '/groups', label: 'menu.groups', icon: <CommentOutlined /> },
   { path: '/tags', label: 'menu.tags', icon: <TagsOutlined /> },
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined /> },
+  { path: '/settings/wecom', label: 'menu.wecom', icon: <WechatWorkOutlined />, group: 'settings' },
   { path: '/settings/tokens', label: 'menu.tokens', icon: <KeyOutlined />, group: 'settings' },
 ];
 

@@ -25,6 +25,8 @@ export const ACTION_MIN_ROLE = {
   'department.manage': 'admin',
   /** Create / edit / disable staff accounts. Reading the list is open to all. */
   'staff.manage': 'admin',
+  /** WeCom connection settings, sync, callback log. */
+  'wecom.manage': 'admin',
   /** One's own API tokens. */
   'token.manageOwn': 'staff',
 } as const satisfies Record<string, Role>;

@@ -9,7 +9,7 @@ export { callbackRoutes } from './callbacks.routes.ts';
 export { createIntake, type Intake, MAX_CLOCK_SKEW_S } from './intake.ts';
 export { processPendingCallbacks, tenantsWithPendingCallbacks, MAX_ATTEMPTS, type CallbackHandler, type CallbackOutcome } from './processor.ts';
 export { tenantWecom, clientFor, callbackPath, describeWecomError, forgetTenant, saveConnection, DEFAULT_WECOM_BASE_URL } from './connection.service.ts';
-export { requestSync, loadRun, markRunStarted, saveRunState, finishRun, SYNC_PHASES, SYNC_TASK, type RunState, type PhaseProgress } from './sync.service.ts';
+export { requestSync, loadRun, markRunStarted, saveRunState, finishRun, noteRunRetry, SYNC_PHASES, SYNC_TASK, type RunState, type PhaseProgress } from './sync.service.ts';
 export * as channelStore from './store.service.ts';
 export { addWayLabel } from './labels.ts';
 export type { ChannelTables } from './channel.tables.ts';

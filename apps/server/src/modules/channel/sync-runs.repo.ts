@@ -27,3 +27,7 @@ export const finishRun = (db: Db, tenantId: string, id: string, status: 'done' |
 
 export const tenantsWithUnfinishedRuns = async (db: Db) =>
   (await db.selectFrom('wecom_sync_runs').select(['tenant_id', 'id']).where('status', 'in', ['queued', 'running']).execute());
+
+/** A temporary failure, shown while the job waits to retry; cleared when the run finishes well. */
+export const setRunError = (db: Db, tenantId: string, id: string, error: string | null) =>
+  db.updateTable('wecom_sync_runs').set({ error }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();

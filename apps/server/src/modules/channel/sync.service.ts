@@ -67,3 +67,5 @@ export async function saveRunState(deps: Deps, s: RunState) {
 
 export const finishRun = (deps: Deps, s: RunState, error: string | null) =>
   repo.finishRun(deps.db, s.tenantId, s.runId, error ? 'failed' : 'done', error, deps.clock.now());
+
+export const noteRunRetry = (deps: Deps, s: RunState, message: string) => repo.setRunError(deps.db, s.tenantId, s.runId, `${message}（稍后自动重试）`);

@@ -1,0 +1,104 @@
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import type { GroupListItem } from '@siyu/contracts';
+import { Button, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { useMemo, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStaffList } from '../tenancy/org.api.ts';
+import { groupColumns } from './group-columns.tsx';
+import { GroupDrawer } from './group-drawer.tsx';
+import { useGroupList, type GroupStatus } from './groups.api.ts';
+import { useGroupListState } from './use-group-list-state.ts';
+
+/** 客户群: the corp's customer groups as synced from WeCom; a row opens the group's members. */
+export function GroupsPage() {
+  const { t } = useTranslation();
+  const state = useGroupListState();
+  const list = useGroupList(state.filters, state.cursor);
+  const staff = useStaffList();
+  const columns = useMemo(() => groupColumns(t), [t]);
+  const data = list.data;
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('groups.title')}
+        </Typography.Title>
+      </Flex>
+
+      <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+        <Input.Search
+          // Remount when the URL's query changes from outside (back button), so the box follows it.
+          key={state.filters.q ?? ''}
+          defaultValue={state.filters.q}
+          onSearch={state.setQ}
+          placeholder={t('groups.searchPlaceholder')}
+          allowClear
+          maxLength={50}
+          style={{ width: 280 }}
+          data-testid="group-search"
+        />
+        <Select
+          allowClear
+          value={state.filters.ownerStaffId}
+          onChange={(v?: string) => state.setOwner(v)}
+          placeholder={t('groups.ownerFilter')}
+          loading={staff.isPending}
+          options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 180 }}
+          data-testid="group-owner-filter"
+        />
+        <Select
+          allowClear
+          value={state.filters.status}
+          onChange={(v?: GroupStatus) => state.setStatus(v)}
+          placeholder={t('groups.statusFilter')}
+          options={(['active', 'dismissed'] as const).map((s) => ({ value: s, label: t(`groups.status.${s}`) }))}
+          style={{ width: 120 }}
+          data-testid="group-status-filter"
+        />
+      </Flex>
+
+      <div data-testid="groups-table">
+        <Table<GroupListItem>
+          rowKey="chatId"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={list.isFetching}
+          pagination={false}
+          locale={{ emptyText: t('groups.empty') }}
+          scroll={{ x: 800 }}
+          onRow={(g) =>
+            ({
+              'data-testid': 'group-row',
+              onClick: () => state.open(g.chatId),
+              style: { cursor: 'pointer' },
+            }) as HTMLAttributes<HTMLElement>
+          }
+        />
+      </div>
+
+      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary" data-testid="groups-total">
+          {data ? t('groups.total', { count: data.total }) : ''}
+        </Typography.Text>
+        <Space>
+          <Typography.Text type="secondary">{t('customers.page', { page: state.page })}</Typography.Text>
+          <Button icon={<LeftOutlined />} disabled={state.page <= 1 || list.isFetching} onClick={state.prev} data-testid="groups-prev-page">
+            {t('customers.prevPage')}
+          </Button>
+          <Button
+            disabled={!data?.nextCursor || list.isPlaceholderData || list.isFetching}
+            onClick={() => data?.nextCursor && state.next(data.nextCursor)}
+            data-testid="groups-next-page"
+          >
+            {t('customers.nextPage')} <RightOutlined />
+          </Button>
+        </Space>
+      </Flex>
+
+      <GroupDrawer chatId={state.chatId} onClose={state.close} />
+    </>
+  );
+}
