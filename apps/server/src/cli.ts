@@ -5,7 +5,9 @@ import { loadConfig } from './config.ts';
 import { prepare, startServer } from './main.ts';
 import { createLogger } from './core/index.ts';
 import { createTenant, createStaff, findTenantBySlug, parseAccount } from './modules/tenancy/index.ts';
-import { ensureDemoTenant, seedDemoTenant, deleteTenantData, DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_SLUG } from './demo/index.ts';
+import fs from 'node:fs';
+import { startSimulator } from '@siyu/simulator';
+import { ensureDemoTenant, seedDemoTenant, deleteTenantData, startDemoWecom, goLive, simStateFile, DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_SLUG, type DemoWecom } from './demo/index.ts';
 import { ensureConsoleBuilt, consoleDist } from './console-build.ts';
 import { progressBar } from './cli-progress.ts';
 
@@ -21,6 +23,7 @@ program.command('start')
     const config = loadConfig(process.env, opts.port !== undefined ? { port: opts.port } : {});
     const log = createLogger(config.logLevel);
     if (opts.build) await ensureConsoleBuilt((m) => console.log(m));
+    let demo: { tenantId: string; wecom: DemoWecom } | null = null;
     const running = await startServer(config, {
       consoleDir: consoleDist, log,
       beforeListen: opts.demo ? async (deps) => {
@@ -28,18 +31,23 @@ program.command('start')
         const res = await ensureDemoTenant(deps, { customers: opts.demoCustomers, onProgress: bar.update });
         bar.stop();
         if (res.created) console.log(`演示品牌已创建：${res.customers.toLocaleString()} 位客户`);
+        demo = { tenantId: res.tenantId, wecom: await startDemoWecom(deps, res.tenantId, (m) => console.log(m)) };
       } : undefined,
     });
     const shutdown = async (signal: string) => {
       console.log(`\n${signal}: 正在停止 Siyu…`);
       const force = setTimeout(() => process.exit(1), 15_000);
       await running.stop();
+      await demo?.wecom.stop();
       clearTimeout(force);
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    const live = demo as { tenantId: string; wecom: DemoWecom } | null;
+    if (live) await goLive(running.deps, live.tenantId, live.wecom, running.url);
     console.log(`\nSiyu 已启动：${running.url}`);
+    if (live) console.log(`企业微信模拟器：${live.wecom.sim.url}（演示企业已连接，新好友每分钟约 ${config.demoFriendsPerMinute} 位）`);
     console.log(`数据库：${config.databaseUrl ? 'DATABASE_URL' : `内置 PostgreSQL（${config.dataDir}/pg，端口 ${config.embeddedPgPort}）`}`);
     if (opts.demo) console.log(`演示账号：${DEMO_ACCOUNT}  密码：${DEMO_PASSWORD}`);
     console.log(`API 文档：${running.url}/api/docs\n`);
@@ -83,7 +91,10 @@ demo.command('reset')
     const { deps, close } = await prepare(loadConfig());
     try {
       const existing = await findTenantBySlug(deps, DEMO_SLUG);
-      if (existing) await deleteTenantData(deps, existing.tenant_id);
+      if (existing) {
+        await deleteTenantData(deps, existing.tenant_id);
+        fs.rmSync(simStateFile(deps.config.dataDir, existing.tenant_id), { force: true }); // the old corp goes with it
+      }
       const bar = progressBar();
       const res = await seedDemoTenant(deps, { customers: o.customers, onProgress: bar.update });
       bar.stop();
@@ -91,6 +102,23 @@ demo.command('reset')
     } finally {
       await close();
     }
+  });
+
+program.command('sim')
+  .description('run the WeCom simulator alone (the same API, quotas and signed callbacks as WeCom)')
+  .addOption(new Option('--port <port>', 'HTTP port (default: SIYU_SIM_PORT or 54330)').argParser(Number))
+  .option('--state <file>', 'keep the simulator state in this JSON file (survives restarts)')
+  .action(async (o: { port?: number; state?: string }) => {
+    const config = loadConfig();
+    const sim = await startSimulator({ port: o.port ?? config.simPort, host: config.host, stateFile: o.state });
+    console.log(`企业微信模拟器已启动：${sim.url}`);
+    console.log(`  WeCom API：${sim.url}/cgi-bin/…    场景接口：${sim.url}/sim/…${o.state ? `    状态文件：${o.state}` : ''}`);
+    const stop = async () => {
+      await sim.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
   });
 
 function fail(message: string): never {

@@ -17,6 +17,10 @@ const Env = z.object({
   SIYU_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   SIYU_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SIYU_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
+  // The bundled WeCom simulator that `siyu start --demo` runs beside Siyu (and `siyu sim` alone).
+  SIYU_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(54330),
+  // New friends per minute in the demo's simulated population (0 = none).
+  SIYU_DEMO_FRIENDS_PER_MINUTE: z.coerce.number().min(0).max(600).default(3),
 });
 
 export type Config = Readonly<{
@@ -30,6 +34,8 @@ export type Config = Readonly<{
   cookieSecure: boolean;
   sessionDays: number;
   workerConcurrency: number;
+  simPort: number;
+  demoFriendsPerMinute: number;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -52,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.SIYU_COOKIE_SECURE === '1',
     sessionDays: e.SIYU_SESSION_DAYS,
     workerConcurrency: e.SIYU_WORKERS,
+    simPort: e.SIYU_SIM_PORT,
+    demoFriendsPerMinute: e.SIYU_DEMO_FRIENDS_PER_MINUTE,
     ...overrides,
   });
 }

@@ -12,6 +12,7 @@ import { arrivalTimes } from './arrivals.ts';
 import { createGenerator, type CustomerBatch } from './customer-gen.ts';
 import { loadBatch } from './customer-load.ts';
 
+export { startDemoWecom, goLive, simStateFile, type DemoWecom } from './wecom.ts';
 export { CATALOGUE, PRODUCT_LINES, PURCHASE_TAGS, skuTitle, type CatalogueSku, type ProductLine } from './catalogue.ts';
 
 export const DEMO_SLUG = 'demo';

@@ -24,6 +24,7 @@ export async function runSync(deps: Deps, tenantId: string, runId: string, opts:
   try {
     const ctx: Ctx = { deps, s, client: await clientFor(deps, tenantId), corpId: t!.corpId };
     await markRunStarted(deps, s);
+    s.startedAt = (await loadRun(deps, tenantId, runId))!.startedAt; // kept from the first attempt when resuming
     for (const p of s.progress) {
       if (p.finished) continue;
       await PHASES[p.name](ctx, p);
@@ -115,7 +116,7 @@ const PHASES: Record<PhaseProgress['name'], (ctx: Ctx, p: PhaseProgress) => Prom
     if (s.kind === 'full') {
       await deps.db.transaction().execute(async (trx) => {
         const d = { ...deps, db: trx };
-        const gone = await channelStore.endUnseenRelations(d, s.tenantId, s.runId);
+        const gone = await channelStore.endUnseenRelations(d, s.tenantId, s.runId, s.startedAt);
         for (const r of gone) {
           const st = staff.get(r.userid);
           if (st) await endWecomOwnership(d, s.tenantId, r.customer_id, st.id, st.name, '企业微信中已无此好友');
@@ -142,6 +143,7 @@ const PHASES: Record<PhaseProgress['name'], (ctx: Ctx, p: PhaseProgress) => Prom
           const d = { ...deps, db: trx };
           await recordGroup(d, s.tenantId, g, staff, { runId: s.runId });
           p.done++;
+          bump(s, 'groupsSynced', 1);
           s.checkpoint.groups = { cursor: cp.cursor, index: i + 1 };
           await saveRunState(d, s);
         });
@@ -151,6 +153,6 @@ const PHASES: Record<PhaseProgress['name'], (ctx: Ctx, p: PhaseProgress) => Prom
       cp.index = 0;
       s.checkpoint.groups = { ...cp };
     }
-    if (s.kind === 'full') await channelStore.dismissUnseenGroups(deps, s.tenantId, s.runId);
+    if (s.kind === 'full') bump(s, 'groupsDismissed', Number((await channelStore.dismissUnseenGroups(deps, s.tenantId, s.runId, s.startedAt))[0]?.numUpdatedRows ?? 0));
   },
 };

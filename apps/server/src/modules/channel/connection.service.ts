@@ -104,3 +104,9 @@ export async function clientFor(deps: Deps, tenantId: string): Promise<WecomClie
   if (!t.client) throw invalid('尚未填写企业微信应用 Secret');
   return t.client;
 }
+
+/** Whether a tenant is connected, and to which API base (the demo re-points it at its simulator). */
+export async function hasWecomConnection(deps: Deps, tenantId: string): Promise<{ corpId: string; baseUrl: string } | null> {
+  const row = await repo.findConnection(deps.db, tenantId);
+  return row ? { corpId: row.corp_id, baseUrl: row.base_url } : null;
+}

@@ -83,6 +83,7 @@ export const groupsOfCustomer = (db: Db, tenantId: string, customerId: string) =
     .orderBy('m.join_time', 'desc').execute();
 
 /** After a full sync: groups the run did not list are gone (dismissed) in WeCom. */
-export const dismissUnseenGroups = (db: Db, tenantId: string, runId: string, at: Date) =>
+export const dismissUnseenGroups = (db: Db, tenantId: string, runId: string, runStartedAt: Date, at: Date) =>
   db.updateTable('wecom_groups').set({ status: 'dismissed', updated_at: at }).where('tenant_id', '=', tenantId).where('status', '=', 'active')
+    .where('updated_at', '<', runStartedAt)
     .where((eb) => eb.or([eb('seen_run_id', 'is', null), eb('seen_run_id', '!=', runId)])).execute();

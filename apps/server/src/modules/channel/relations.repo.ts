@@ -77,10 +77,13 @@ export async function relationTagsOf(db: Db, tenantId: string, customerIds: stri
   return out;
 }
 
-/** After a full sync: active relations the run did not see are gone in WeCom. */
-export async function endUnseenRelations(db: Db, tenantId: string, runId: string, at: Date) {
+/**
+ * After a full sync: active relations the run did not see are gone in WeCom — except those a
+ * callback wrote after the run started (a friend added mid-sync, on a page already read).
+ */
+export async function endUnseenRelations(db: Db, tenantId: string, runId: string, runStartedAt: Date, at: Date) {
   return db.updateTable('wecom_relations').set({ status: 'deleted_by_staff', ended_at: at, updated_at: at })
-    .where('tenant_id', '=', tenantId).where('status', '=', 'active')
+    .where('tenant_id', '=', tenantId).where('status', '=', 'active').where('updated_at', '<', runStartedAt)
     .where((eb) => eb.or([eb('seen_run_id', 'is', null), eb('seen_run_id', '!=', runId)]))
     .returning(['external_userid', 'userid', 'customer_id', 'staff_id']).execute();
 }

@@ -18,7 +18,7 @@ export function saveActiveRelations(deps: Deps, tenantId: string, rows: rel.Rela
 export const endRelation = (deps: Deps, tenantId: string, externalUserId: string, userid: string, status: RelationRowStatus) =>
   rel.endRelation(deps.db, tenantId, externalUserId, userid, status, deps.clock.now());
 
-export const endUnseenRelations = (deps: Deps, tenantId: string, runId: string) => rel.endUnseenRelations(deps.db, tenantId, runId, deps.clock.now());
+export const endUnseenRelations = (deps: Deps, tenantId: string, runId: string, runStartedAt: Date) => rel.endUnseenRelations(deps.db, tenantId, runId, runStartedAt, deps.clock.now());
 export const relationTagsOf = (deps: Deps, tenantId: string, customerIds: string[]) => rel.relationTagsOf(deps.db, tenantId, customerIds);
 export const findContact = (deps: Deps, tenantId: string, externalUserId: string) => rel.findContact(deps.db, tenantId, externalUserId);
 export const contactsByExternal = (deps: Deps, tenantId: string, ids: string[]) => rel.contactsByExternal(deps.db, tenantId, ids);
@@ -30,4 +30,4 @@ export const markGroupQuit = (deps: Deps, tenantId: string, chatId: string, memb
   grp.markQuit(deps.db, tenantId, chatId, memberIds, quitScene, deps.clock.now());
 export const dismissGroup = (deps: Deps, tenantId: string, chatId: string) => grp.dismissGroup(deps.db, tenantId, chatId, deps.clock.now());
 export const findGroup = (deps: Deps, tenantId: string, chatId: string) => grp.findGroup(deps.db, tenantId, chatId);
-export const dismissUnseenGroups = (deps: Deps, tenantId: string, runId: string) => grp.dismissUnseenGroups(deps.db, tenantId, runId, deps.clock.now());
+export const dismissUnseenGroups = (deps: Deps, tenantId: string, runId: string, runStartedAt: Date) => grp.dismissUnseenGroups(deps.db, tenantId, runId, runStartedAt, deps.clock.now());

@@ -11,7 +11,7 @@ export const SYNC_TASK = 'channel.sync';
 
 export type PhaseProgress = { name: SyncPhaseName; done: number; total: number | null; finished: boolean };
 export type RunState = {
-  tenantId: string; runId: string; kind: SyncKind;
+  tenantId: string; runId: string; kind: SyncKind; startedAt: Date;
   checkpoint: Record<string, unknown>; progress: PhaseProgress[]; stats: Record<string, number>;
 };
 
@@ -51,7 +51,7 @@ export async function loadRun(deps: Deps, tenantId: string, runId: string): Prom
   const r = await repo.findRun(deps.db, tenantId, runId);
   if (!r) return null;
   return {
-    tenantId, runId, kind: r.kind, status: r.status, checkpoint: r.checkpoint,
+    tenantId, runId, kind: r.kind, status: r.status, checkpoint: r.checkpoint, startedAt: r.started_at ?? deps.clock.now(),
     progress: (r.progress as unknown as { phases?: PhaseProgress[] }).phases ?? [], stats: r.stats,
   };
 }
@@ -69,3 +69,7 @@ export const finishRun = (deps: Deps, s: RunState, error: string | null) =>
   repo.finishRun(deps.db, s.tenantId, s.runId, error ? 'failed' : 'done', error, deps.clock.now());
 
 export const noteRunRetry = (deps: Deps, s: RunState, message: string) => repo.setRunError(deps.db, s.tenantId, s.runId, `${message}（稍后自动重试）`);
+
+export async function syncRunsExist(deps: Deps, tenantId: string): Promise<boolean> {
+  return (await repo.recentRuns(deps.db, tenantId, 1)).length > 0;
+}
