@@ -141,6 +141,52 @@ test('groups: created, joined and left in WeCom show in Siyu with members', asyn
   assert.equal((await staff.get(`/api/groups/${g.chat_id}`)).status, 404, 'a staff member sees only the groups they own');
 });
 
+test('corp tags both ways: Siyu tags are pushed to WeCom, WeCom tags and their marks come back', async () => {
+  const group = await admin.post('/api/tag-groups', { name: '会员等级' });
+  await admin.post('/api/tags', { groupId: group.body.id, name: '金卡' });
+  const wecom = createWecomClient({ corpId: CORP, secret: SECRET, baseUrl: sim.url });
+  const made = await wecom.addCorpTag({ group_name: '体质', tag: [{ name: '气虚' }, { name: '阴虚' }] });
+  const qixu = made.tag_group.tag.find((t) => t.name === '气虚')!.id;
+  const ext = (await q(`select external_userid, customer_id from wecom_contacts where tenant_id = $1 and name = '小鱼儿'`, [tenantId]))[0];
+  await wecom.markTag({ userid: 'zhangsan', external_userid: ext.external_userid, add_tag: [qixu] }); // API actions send no callback
+  await syncAndWait('incremental');
+
+  const inWecom = (await wecom.getCorpTagList({})).tag_group;
+  assert.deepEqual(inWecom.find((g) => g.group_name === '会员等级')?.tag.map((t) => t.name), ['金卡'], 'the Siyu tag is now a corp tag');
+  const local = await q(`select t.name, t.source, t.wecom_tag_id from tags t where t.tenant_id = $1 and t.name in ('金卡', '气虚', '阴虚')`, [tenantId]);
+  assert.deepEqual(local.map((t) => `${t.name}/${t.source}`).sort(), ['气虚/wecom', '金卡/manual', '阴虚/wecom'].sort());
+  assert.ok(local.every((t) => t.wecom_tag_id), 'every mirrored tag carries its WeCom id');
+  const marks = async () => (await admin.get(`/api/customers/${ext.customer_id}`)).body.tags.map((t: { name: string; source: string }) => `${t.name}/${t.source}`);
+  assert.deepEqual(await marks(), ['气虚/wecom']);
+
+  await wecom.markTag({ userid: 'zhangsan', external_userid: ext.external_userid, remove_tag: [qixu] });
+  await syncAndWait('incremental');
+  assert.deepEqual(await marks(), [], 'a mark removed in WeCom is removed by the next sync');
+});
+
+test('a sync interrupted by WeCom errors resumes from its checkpoint and counts every page once', { timeout: 300_000 }, async () => {
+  const contacts = Array.from({ length: 6_000 }, (_, i) => ({ name: `续传客户${i}`, follow: [{ userid: i % 2 ? 'zhangsan' : 'lisi', createtime: 1_710_000_000 + i, add_way: 1 }] }));
+  const loaded = await sim.control.bulkLoad(CORP, { contacts });
+  const started = await admin.post('/api/wecom/sync', { kind: 'incremental' });
+  await eventually(async () => {
+    const run = (await admin.get('/api/wecom/sync')).body.current;
+    return run && run.phases.find((p: { name: string }) => p.name === 'customers').done > 0;
+  }, 60_000, 'customers phase under way');
+  // -1 (system busy) four times in a row: the client's retries run out and the job fails this attempt.
+  await sim.control.addFault({ corpid: CORP, api: '/cgi-bin/externalcontact/batch/get_by_user', errcode: -1, count: 4 });
+  const sawRetry = await eventually(async () => (await admin.get('/api/wecom/sync')).body.current?.error?.includes('重试'), 30_000, 'retry shown').catch(() => false);
+  const run = await eventually(async () => {
+    const r = (await admin.get('/api/wecom/sync')).body.recent.find((x: { id: string }) => x.id === started.body.id);
+    return r?.status === 'done' ? r : null;
+  }, 120_000, 'resumed sync done');
+  assert.ok(sawRetry, 'the console showed that the run would retry');
+  const customers = run.phases.find((p: { name: string }) => p.name === 'customers');
+  assert.equal(customers.done, customers.total, 'no page counted twice after the resume');
+  assert.equal(run.stats.customersNew, 6_000);
+  assert.equal(run.error, null);
+  assert.equal((await q(`select count(*)::int as n from wecom_relations where tenant_id = $1 and external_userid = any($2)`, [tenantId, loaded.external_userids]))[0].n, 6_000);
+});
+
 test('sync of 10,000 simulated customers is complete and idempotent', { timeout: 300_000 }, async () => {
   const contacts = Array.from({ length: 10_000 }, (_, i) => ({
     name: `同步客户${i}`, unionid: i % 3 === 0 ? `oUnionSync${i}` : undefined, gender: (i % 3) as 0 | 1 | 2,
