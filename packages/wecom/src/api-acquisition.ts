@@ -12,7 +12,7 @@ export function acquisitionApi(core: WecomCore) {
   return {
     /** Append ?customer_channel=<value> to link.url for attribution (it returns as State). */
     createAcquisitionLink: (req: CreateAcquisitionLinkRequest) =>
-      core.call<CreateAcquisitionLinkResult>('POST', `${CA}/create_link`, { body: req }),
+      core.call<CreateAcquisitionLinkResult>('POST', `${CA}/create_link`, { body: req, once: true }),
     listAcquisitionLinks: (req: ListAcquisitionLinksRequest = {}) =>
       core.call<ListAcquisitionLinksResult>('POST', `${CA}/list_link`, { body: req }),
     getAcquisitionLink: (linkId: string) => core.call<GetAcquisitionLinkResult>('POST', `${CA}/get`, { body: { link_id: linkId } }),

@@ -56,7 +56,7 @@ export function contactsApi(core: WecomCore) {
 
     /** Both filters empty = every tag; if both are given WeCom uses group_id. */
     getCorpTagList: (req: CorpTagListRequest = {}) => core.call<CorpTagList>('POST', `${EC}/get_corp_tag_list`, { body: req }),
-    addCorpTag: (req: AddCorpTagRequest) => core.call<AddCorpTagResult>('POST', `${EC}/add_corp_tag`, { body: withAgent(core, req) }),
+    addCorpTag: (req: AddCorpTagRequest) => core.call<AddCorpTagResult>('POST', `${EC}/add_corp_tag`, { body: withAgent(core, req), once: true }),
     editCorpTag: (req: EditCorpTagRequest) => core.call('POST', `${EC}/edit_corp_tag`, { body: withAgent(core, req) }),
     delCorpTag: (req: DelCorpTagRequest) => core.call('POST', `${EC}/del_corp_tag`, { body: withAgent(core, req) }),
     /** Adds/removes corp tags on one (member, customer) relation. WeCom sends no callback for it. */

@@ -17,14 +17,14 @@ export function groupsApi(core: WecomCore) {
     getGroupChat: (chatId: string, needName = false) =>
       core.call<GroupChatResult>('POST', `${GC}/get`, { body: { chat_id: chatId, need_name: needName ? 1 : 0 } }),
 
-    addJoinWay: (req: JoinWayFields) => core.call<AddJoinWayResult>('POST', `${GC}/add_join_way`, { body: req }),
+    addJoinWay: (req: JoinWayFields) => core.call<AddJoinWayResult>('POST', `${GC}/add_join_way`, { body: req, once: true }),
     getJoinWay: (configId: string) => core.call<GetJoinWayResult>('POST', `${GC}/get_join_way`, { body: { config_id: configId } }),
     /** Overwrites the whole join way. */
     updateJoinWay: (req: UpdateJoinWayRequest) => core.call('POST', `${GC}/update_join_way`, { body: req }),
     delJoinWay: (configId: string) => core.call('POST', `${GC}/del_join_way`, { body: { config_id: configId } }),
 
     addGroupWelcomeTemplate: (req: AddGroupWelcomeTemplateRequest) =>
-      core.call<AddGroupWelcomeTemplateResult>('POST', `${TPL}/add`, { body: withAgent(core, req) }),
+      core.call<AddGroupWelcomeTemplateResult>('POST', `${TPL}/add`, { body: withAgent(core, req), once: true }),
     editGroupWelcomeTemplate: (req: EditGroupWelcomeTemplateRequest) => core.call('POST', `${TPL}/edit`, { body: withAgent(core, req) }),
     getGroupWelcomeTemplate: (templateId: string) =>
       core.call<GroupWelcomeTemplate>('POST', `${TPL}/get`, { body: { template_id: templateId } }),

@@ -197,6 +197,24 @@ test('a cut connection is retried', async () => {
   }
 });
 
+test('a create cut off mid-flight is not sent again (it may have been applied); WeCom busy answers still are', async () => {
+  const WAY = '/cgi-bin/externalcontact/add_contact_way';
+  const { server, client } = await setup(tokenThen((req, nth) => (req.path === WAY && nth === 1 ? { $destroy: true } : { ...OK, config_id: 'c1' })));
+  try {
+    await assert.rejects(client.addContactWay({ type: 1, scene: 2, user: ['u1'] }), (e: unknown) => e instanceof WecomNetworkError);
+    assert.equal(server.count(WAY), 1, 'no second add_contact_way after a cut connection');
+  } finally {
+    await server.close();
+  }
+  const busy = await setup(tokenThen((req, nth) => (req.path === WAY && nth === 1 ? { errcode: -1, errmsg: 'system busy' } : { ...OK, config_id: 'c2' })));
+  try {
+    assert.equal((await busy.client.addContactWay({ type: 1, scene: 2, user: ['u1'] })).config_id, 'c2');
+    assert.equal(busy.server.count(WAY), 2, '-1 means WeCom did nothing: retried');
+  } finally {
+    await busy.server.close();
+  }
+});
+
 test('5xx and timeouts are retried; a 404 is not; network errors are typed after the last attempt', async () => {
   const { server, client } = await setup(
     tokenThen((req, nth) => {

@@ -27,6 +27,12 @@ export type CallOptions = {
   query?: Record<string, QueryValue>;
   body?: unknown; // sent as JSON (POST)
   form?: () => FormData; // multipart instead of JSON; a factory so every retry sends a fresh body
+  /**
+   * A create that must not be sent twice: after a network error or timeout WeCom may already have
+   * applied it (a second mass message, a second contact way), so only WeCom's own "not done"
+   * answers (-1, 45009, 45033) are retried.
+   */
+  once?: boolean;
 };
 
 /** Every WeCom answer carries these; other fields are kept as WeCom sent them. */
@@ -132,6 +138,7 @@ export function createCore(opts: WecomClientOptions): WecomCore {
         error = err;
       }
       if (!isRetryable(error) || tries >= attempts) throw error;
+      if (co.once && error instanceof WecomNetworkError) throw error;
       await backoff(tries);
     }
   }
