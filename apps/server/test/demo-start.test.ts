@@ -3,16 +3,35 @@
 // start reuses it; `siyu demo reset` rebuilds it.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createTestDatabase, TEST_SECRET, type TestDb } from './helpers/db.ts';
 import { runSiyu, waitForStart, type SiyuProcess } from './helpers/process.ts';
 import { client, eventually } from './helpers/server.ts';
 
 let tdb: TestDb;
 let proc: SiyuProcess | undefined;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-demo-'));
 after(async () => {
   proc?.child.kill('SIGKILL');
   await tdb?.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** The demo's WeCom is live: connected, fully synced, groups in, and new friends arriving by callback. */
+async function assertWecomLive(api: ReturnType<typeof client>) {
+  const conn = (await api.get('/api/wecom/connection')).body;
+  assert.equal(conn.status, 'connected');
+  const run = await eventually(async () => {
+    const r = (await api.get('/api/wecom/sync')).body.recent[0];
+    return r?.status === 'done' ? r : null;
+  }, 120_000, 'the demo sync');
+  assert.ok(run.phases.find((p: { name: string }) => p.name === 'customers').done > 1000, 'the demo friends are synced');
+  assert.ok((await api.get('/api/groups')).body.total >= 10, 'the demo has customer groups');
+  const before = (await api.get('/api/wecom/connection')).body.callbacksLast24h;
+  await eventually(async () => (await api.get('/api/wecom/connection')).body.callbacksLast24h > before, 30_000, 'a new friend by callback');
+}
 
 async function loginDemo(url: string) {
   const m = /演示账号：(\S+)\s+密码：(\S+)/.exec(proc!.output());
@@ -24,7 +43,10 @@ async function loginDemo(url: string) {
 
 test('first start seeds the demo brand, second start reuses it, demo reset rebuilds it', { timeout: 240_000 }, async () => {
   tdb = await createTestDatabase();
-  const env = { DATABASE_URL: tdb.url, SIYU_SECRET_KEY: TEST_SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env = {
+    DATABASE_URL: tdb.url, SIYU_SECRET_KEY: TEST_SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn',
+    SIYU_DATA_DIR: dataDir, SIYU_SIM_PORT: '0', SIYU_DEMO_FRIENDS_PER_MINUTE: '60',
+  };
   proc = runSiyu(['start', '--demo', '--demo-customers', '3000', '--no-build'], env);
   let url = await waitForStart(proc, 120_000);
   assert.match(proc.output(), /演示品牌已创建：3,000 位客户/);
@@ -34,7 +56,8 @@ test('first start seeds the demo brand, second start reuses it, demo reset rebui
   const page = (await api.get('/api/customers?limit=50')).body;
   assert.equal(page.total, 1000, 'the list counts up to its cap');
   assert.equal(page.totalCapped, true);
-  assert.equal((await api.get('/api/customers/stats')).body.total, 3000, 'the overview counts them all');
+  const total = (await api.get('/api/customers/stats')).body.total;
+  assert.ok(total >= 3000 && total < 3100, `the overview counts them all, and the friends arriving since (${total})`);
   assert.ok(page.items.every((c: { owners: unknown[] }) => c.owners.length >= 1), 'every customer has a staff owner');
   assert.doesNotMatch(JSON.stringify(page), /"1\d{10}"/, 'no plain phone');
   const staff = (await api.get('/api/staff')).body as Array<{ role: string; customerCount: number }>;
@@ -49,6 +72,8 @@ test('first start seeds the demo brand, second start reuses it, demo reset rebui
     return t.length > 0 ? t : null;
   }, 60_000, 'the demo timeline');
   assert.ok(timeline.some((e: { kind: string }) => e.kind === 'customer.created'));
+  assert.match(proc.output(), /企业微信模拟器：http/);
+  await assertWecomLive(api);
   proc.child.kill('SIGTERM');
   assert.equal(await proc.exited, 0);
 
@@ -56,11 +81,14 @@ test('first start seeds the demo brand, second start reuses it, demo reset rebui
   url = await waitForStart(proc, 60_000);
   assert.doesNotMatch(proc.output(), /演示品牌已创建/, 'reused, not seeded again');
   api = await loginDemo(url);
-  assert.equal((await api.get('/api/customers/stats')).body.total, 3000);
+  assert.ok((await api.get('/api/customers/stats')).body.total >= 3000);
+  assert.doesNotMatch(proc.output(), /正在准备演示企业微信/, 'the simulated corp is kept across restarts');
+  await assertWecomLive(api); // the callback URL follows Siyu to its new port
   proc.child.kill('SIGTERM');
   await proc.exited;
 
   const reset = runSiyu(['demo', 'reset', '--customers', '1000'], env);
   assert.equal(await reset.exited, 0, reset.output());
   assert.match(reset.output(), /演示品牌已重建：1,000 位客户/);
+  assert.deepEqual(fs.readdirSync(path.join(dataDir, 'wecom-sim')).filter((f) => f.endsWith('.json')), [], 'the old simulated corp is gone with its brand');
 });
