@@ -1,5 +1,5 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useMemo } from 'react';
+import { useUrlListState } from '../../lib/use-url-list-state.ts';
 import type { GroupFilters, GroupStatus } from './groups.api.ts';
 
 const STATUSES: GroupStatus[] = ['active', 'dismissed'];
@@ -10,7 +10,7 @@ const STATUSES: GroupStatus[] = ['active', 'dismissed'];
  * (the customer card's groups link to /groups?chat=…).
  */
 export function useGroupListState() {
-  const [params, setParams] = useSearchParams();
+  const { params, update, setFilter, cursor, page, next, prev } = useUrlListState<'q' | 'owner' | 'status'>();
 
   const filters = useMemo<GroupFilters>(() => {
     const status = params.get('status') as GroupStatus | null;
@@ -20,45 +20,13 @@ export function useGroupListState() {
       status: status && STATUSES.includes(status) ? status : undefined,
     };
   }, [params]);
-  const cursors = params.getAll('c');
   const chatId = params.get('chat') || undefined;
-
-  const update = useCallback(
-    (fn: (p: URLSearchParams) => void, replace = true) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          fn(next);
-          return next;
-        },
-        { replace },
-      ),
-    [setParams],
-  );
-
-  // Any filter change starts again from the first page: old cursors belong to another result set.
-  const setFilter = useCallback(
-    (key: 'q' | 'owner' | 'status', value: string | undefined) =>
-      update((p) => {
-        if (value) p.set(key, value);
-        else p.delete(key);
-        p.delete('c');
-      }),
-    [update],
-  );
 
   const actions = useMemo(
     () => ({
       setQ: (q: string) => setFilter('q', q.trim() || undefined),
       setOwner: (id: string | undefined) => setFilter('owner', id),
       setStatus: (s: GroupStatus | undefined) => setFilter('status', s),
-      next: (cursor: string) => update((p) => p.append('c', cursor)),
-      prev: () =>
-        update((p) => {
-          const all = p.getAll('c');
-          p.delete('c');
-          for (const c of all.slice(0, -1)) p.append('c', c);
-        }),
       // Opening and closing a group are history steps: the browser's back button undoes them.
       open: (id: string) => update((p) => p.set('chat', id), false),
       close: () => update((p) => p.delete('chat'), false),
@@ -66,5 +34,5 @@ export function useGroupListState() {
     [setFilter, update],
   );
 
-  return { filters, cursor: cursors.at(-1), page: cursors.length + 1, chatId, ...actions };
+  return { filters, cursor, page, chatId, next, prev, ...actions };
 }
