@@ -3,7 +3,8 @@ import type { Deps } from './deps.ts';
 import type { Consumer, JobSpec } from './core/index.ts';
 import { timelineConsumer, tagTokensConsumer } from './modules/customers/index.ts';
 import { pruneSessions } from './modules/tenancy/index.ts';
-import { processPendingCallbacks, tenantsWithPendingCallbacks, SYNC_TASK } from './modules/channel/index.ts';
+import { AppError } from './core/index.ts';
+import { processPendingCallbacks, tenantsWithPendingCallbacks, connectedTenants, requestSync, SYNC_TASK } from './modules/channel/index.ts';
 import { handleWecomCallback } from './flows/wecom-events.flow.ts';
 import { runSync } from './flows/wecom-sync.flow.ts';
 
@@ -29,6 +30,14 @@ export function jobSpec(deps: Deps): JobSpec {
       'channel.sweep-callbacks': async () => {
         for (const tenantId of await tenantsWithPendingCallbacks(deps)) await kickCallbacks(deps, tenantId);
       },
+      // Callbacks can be lost (WeCom gives up after its retries): a nightly full sync reconciles.
+      'channel.nightly-sync': async () => {
+        for (const tenantId of await connectedTenants(deps)) {
+          await requestSync(deps, null, tenantId, 'full').catch((err) => {
+            if (!(err instanceof AppError && err.code === 'SYNC_RUNNING')) throw err;
+          });
+        }
+      },
       [SYNC_TASK]: async (payload, helpers) => {
         const p = payload as { tenantId: string; runId: string };
         await runSync(deps, p.tenantId, p.runId, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts });
@@ -37,6 +46,7 @@ export function jobSpec(deps: Deps): JobSpec {
     crontab: [
       { task: 'tenancy.prune-sessions', match: '17 * * * *', identifier: 'prune-sessions' },
       { task: 'channel.sweep-callbacks', match: '* * * * *', identifier: 'sweep-callbacks' },
+      { task: 'channel.nightly-sync', match: '30 19 * * *', identifier: 'nightly-sync' }, // 03:30 in Asia/Shanghai (cron runs in UTC)
     ],
   };
 }

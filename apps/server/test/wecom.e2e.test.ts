@@ -141,6 +141,19 @@ test('groups: created, joined and left in WeCom show in Siyu with members', asyn
   assert.equal((await staff.get(`/api/groups/${g.chat_id}`)).status, 404, 'a staff member sees only the groups they own');
 });
 
+test('a callback WeCom never delivered is made good by the next sync', async () => {
+  await sim.control.dropCallbacks(CORP, 1);
+  const u = await sim.control.createWechatUser(CORP, { name: '漏掉的好友' });
+  await sim.control.addFriend(CORP, { external_userid: u.external_userid, userid: 'lisi', state: 'dropped-cb' });
+  const log = await sim.control.callbacks(CORP);
+  assert.equal(log.at(-1)?.status, 'dropped');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal((await q(`select count(*)::int as n from wecom_relations where tenant_id = $1 and external_userid = $2`, [tenantId, u.external_userid]))[0].n, 0);
+  await syncAndWait('incremental');
+  const r = await q(`select state, status from wecom_relations where tenant_id = $1 and external_userid = $2`, [tenantId, u.external_userid]);
+  assert.deepEqual(r, [{ state: 'dropped-cb', status: 'active' }]);
+});
+
 test('corp tags both ways: Siyu tags are pushed to WeCom, WeCom tags and their marks come back', async () => {
   const group = await admin.post('/api/tag-groups', { name: '会员等级' });
   await admin.post('/api/tags', { groupId: group.body.id, name: '金卡' });

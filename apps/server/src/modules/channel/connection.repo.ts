@@ -35,3 +35,7 @@ export async function callbackStats(db: Db, tenantId: string, since: Date) {
            (select count(*) from wecom_callbacks where tenant_id = ${tenantId} and status = 'failed')::int as failed`.execute(db);
   return r.rows[0];
 }
+
+/** Tenants whose corp connection works (the nightly reconciliation syncs these). */
+export const connectedTenants = async (db: Db) =>
+  (await db.selectFrom('wecom_connections').select('tenant_id').where('status', '=', 'connected').execute()).map((r) => r.tenant_id);

@@ -110,3 +110,5 @@ export async function hasWecomConnection(deps: Deps, tenantId: string): Promise<
   const row = await repo.findConnection(deps.db, tenantId);
   return row ? { corpId: row.corp_id, baseUrl: row.base_url } : null;
 }
+
+export const connectedTenants = (deps: Deps) => repo.connectedTenants(deps.db);

@@ -8,7 +8,7 @@ export { channelRoutes } from './channel.routes.ts';
 export { callbackRoutes } from './callbacks.routes.ts';
 export { createIntake, type Intake, MAX_CLOCK_SKEW_S } from './intake.ts';
 export { processPendingCallbacks, tenantsWithPendingCallbacks, MAX_ATTEMPTS, type CallbackHandler, type CallbackOutcome } from './processor.ts';
-export { tenantWecom, clientFor, callbackPath, describeWecomError, forgetTenant, saveConnection, testConnection, hasWecomConnection, DEFAULT_WECOM_BASE_URL } from './connection.service.ts';
+export { tenantWecom, clientFor, callbackPath, describeWecomError, forgetTenant, saveConnection, testConnection, hasWecomConnection, connectedTenants, DEFAULT_WECOM_BASE_URL } from './connection.service.ts';
 export { requestSync, loadRun, markRunStarted, saveRunState, finishRun, noteRunRetry, syncRunsExist, SYNC_PHASES, SYNC_TASK, type RunState, type PhaseProgress } from './sync.service.ts';
 export * as channelStore from './store.service.ts';
 export { addWayLabel } from './labels.ts';
