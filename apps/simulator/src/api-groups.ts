@@ -2,7 +2,7 @@
 import type { ApiCtx, ApiRoute } from './api-types.ts';
 import type { CorpState, Group, JoinWay } from './state.ts';
 import type { Params } from './params.ts';
-import { WecomError, invalidParam } from './errors.ts';
+import { WecomError, invalidParam, wecomError } from './errors.ts';
 import { chars, obj, optInt, optString, page, reqString, strArray } from './params.ts';
 import { newConfigId, unique } from './ids.ts';
 import { qrCodeUrl, waysInUse } from './api-contact-ways.ts';
@@ -23,6 +23,8 @@ function list(ctx: ApiCtx) {
   const owners = strArray(obj(p, 'owner_filter') ?? {}, 'userid_list');
   if (owners.length > 100) throw invalidParam('owner_filter.userid_list has more than 100 items');
   const ownerSet = owners.length ? new Set(owners) : null;
+  // Spec §4: without an owner filter the caller's visible range must be ≤1000 members.
+  if (!ownerSet && Object.keys(corp.members).length > 1000) throw wecomError(81017, 'too many members in the visible range: use owner_filter');
   const all = Object.values(corp.groups)
     .filter((g) => !ownerSet || ownerSet.has(g.owner))
     .map((g) => ({ chat_id: g.chat_id, status: groupStatus(corp, g) }))

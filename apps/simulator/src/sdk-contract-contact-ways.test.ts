@@ -113,3 +113,17 @@ test('temp chat ways: defaults 7 d / 24 h, the QR code dies with its first frien
   await rejectsWith(client.getExternalContact(u.external_userid), 84061, 'no_relationship');
   await rejectsWith(client.closeTempChat('lisi', u.external_userid), 84061, 'no_relationship');
 });
+
+test('list_contact_way: start_time defaults to 90 days ago; an explicit window still finds older ways', async (t) => {
+  const { sim, client } = await startContract(t);
+  const old = await client.addContactWay({ type: 1, scene: 2, user: ['zhangsan'], state: 'old' });
+  const created = await sim.control.now();
+  await sim.control.advanceClock(91 * DAY);
+  const fresh = await client.addContactWay({ type: 1, scene: 2, user: ['zhangsan'], state: 'new' });
+  assert.deepEqual((await client.listContactWay()).contact_way.map((w) => w.config_id), [fresh.config_id]);
+  const now = await sim.control.now();
+  const all = await client.listContactWay({ start_time: created - 60, end_time: now });
+  assert.deepEqual(new Set(all.contact_way.map((w) => w.config_id)), new Set([old.config_id, fresh.config_id]));
+  assert.equal((await client.getContactWay(old.config_id)).contact_way.state, 'old', 'the way itself still works');
+  await rejectsWith(client.listContactWay({ limit: 1001 }), 40058, 'invalid_param');
+});

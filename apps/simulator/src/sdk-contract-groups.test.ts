@@ -117,3 +117,14 @@ test('group welcome templates: add/get/edit/del, another app may not touch them 
   await assert.rejects(client.getGroupWelcomeTemplate(added.template_id), (e: unknown) => e instanceof WecomApiError && e.errcode === 40037);
   await client.addGroupWelcomeTemplate({ text: { content: '删掉一个后又有位置' } });
 });
+
+// Spec §4 (groupchat/list): "No owner filter + visible range >1000 members → 81017." The SDK relies
+// on it (api-groups.ts; errors.ts maps 81017 to too_many_items); the simulator lists regardless.
+test('groupchat/list without owner_filter in a corp of more than 1000 members is 81017', async (t) => {
+  const { sim, client } = await startContract(t);
+  const staff = Array.from({ length: 1000 }, (_, i) => ({ userid: `s${i}`, name: `s${i}`, department: [1] }));
+  await sim.control.bulkLoad(CORP, { members: staff, groups: [{ name: '大群', owner: 's1', members: [] }] });
+  const owned = await client.listGroupChats({ limit: 10, owner_filter: { userid_list: ['s1'] } });
+  assert.equal(owned.group_chat_list.length, 1, 'with an owner filter the list works');
+  await rejectsWith(client.listGroupChats({ limit: 10 }), 81017, 'too_many_items');
+});

@@ -86,3 +86,19 @@ test('each app (secret) has its own token; a POST-only endpoint called with GET 
   // Spec §0: the body of a POST-only endpoint is not read on GET.
   await rejectsWith(client.call('GET', '/cgi-bin/externalcontact/add_contact_way'), 40058, 'invalid_param');
 });
+
+test('retries only where WeCom says so: -1 and 45033 are repeated, a business errcode is not', async (t) => {
+  const { sim, client, calls } = await startContract(t);
+  const api = '/cgi-bin/externalcontact/add_contact_way';
+  await sim.control.addFault({ corpid: CORP, api, errcode: -1, count: 1 });
+  await sim.control.addFault({ corpid: CORP, api, errcode: 45033, count: 1 });
+  const way = await client.addContactWay({ type: 1, scene: 2, user: ['zhangsan'] });
+  assert.ok(way.config_id);
+  assert.deepEqual(calls.filter((c) => c.api === api).map((c) => c.errcode), [-1, 45033, 0]);
+  const mark = calls.length;
+  await rejectsWith(client.addContactWay({ type: 1, scene: 2, user: ['ghost'] }), 60111, 'userid_not_found');
+  assert.equal(calls.length - mark, 1, 'one attempt');
+  await sim.control.addFault({ corpid: CORP, api, errcode: -1, count: 10 });
+  await rejectsWith(client.addContactWay({ type: 1, scene: 2, user: ['zhangsan'] }), -1, 'system_busy');
+  assert.equal(calls.length - mark, 4, 'the configured 3 attempts, then the error');
+});

@@ -131,27 +131,30 @@ const PHASES: Record<PhaseProgress['name'], (ctx: Ctx, p: PhaseProgress) => Prom
   },
 
   async groups({ deps, s, client }, p) {
+    // Listed by owner, 100 at a time: without owner_filter WeCom refuses corps over 1,000 members (81017).
     const staff = await staffByWecomUserid(deps, s.tenantId);
-    const cp = (s.checkpoint.groups as { cursor: string; index: number } | undefined) ?? { cursor: '', index: 0 };
-    for (;;) {
-      const page = await client.listGroupChats({ limit: 1000, cursor: cp.cursor || undefined });
-      p.total = Math.max(p.total ?? 0, p.done + page.group_chat_list.length - cp.index);
-      for (let i = cp.index; i < page.group_chat_list.length; i++) {
-        const chat = page.group_chat_list[i];
-        const g = await fetchGroup(client, chat.chat_id);
-        await deps.db.transaction().execute(async (trx) => {
-          const d = { ...deps, db: trx };
-          await recordGroup(d, s.tenantId, g, staff, { runId: s.runId });
-          p.done++;
-          bump(s, 'groupsSynced', 1);
-          s.checkpoint.groups = { cursor: cp.cursor, index: i + 1 };
-          await saveRunState(d, s);
-        });
+    const { follow_user: owners } = await client.getFollowUserList();
+    const cp = (s.checkpoint.groups as { chunk: number; cursor: string; index: number } | undefined) ?? { chunk: 0, cursor: '', index: 0 };
+    for (; cp.chunk * 100 < owners.length; cp.chunk++, cp.cursor = '', cp.index = 0) {
+      const userids = owners.slice(cp.chunk * 100, cp.chunk * 100 + 100);
+      for (;;) {
+        const page = await client.listGroupChats({ limit: 1000, cursor: cp.cursor || undefined, owner_filter: { userid_list: userids } });
+        p.total = Math.max(p.total ?? 0, p.done + page.group_chat_list.length - cp.index);
+        for (let i = cp.index; i < page.group_chat_list.length; i++) {
+          const g = await fetchGroup(client, page.group_chat_list[i].chat_id);
+          await deps.db.transaction().execute(async (trx) => {
+            const d = { ...deps, db: trx };
+            await recordGroup(d, s.tenantId, g, staff, { runId: s.runId });
+            p.done++;
+            bump(s, 'groupsSynced', 1);
+            s.checkpoint.groups = { chunk: cp.chunk, cursor: cp.cursor, index: i + 1 };
+            await saveRunState(d, s);
+          });
+        }
+        if (!page.next_cursor) break;
+        cp.cursor = page.next_cursor;
+        cp.index = 0;
       }
-      if (!page.next_cursor) break;
-      cp.cursor = page.next_cursor;
-      cp.index = 0;
-      s.checkpoint.groups = { ...cp };
     }
     if (s.kind === 'full') bump(s, 'groupsDismissed', Number((await channelStore.dismissUnseenGroups(deps, s.tenantId, s.runId, s.startedAt))[0]?.numUpdatedRows ?? 0));
   },
