@@ -53,7 +53,7 @@ function linkOf(ctx: ApiCtx): AcquisitionLink {
 function get(ctx: ApiCtx) {
   const l = linkOf(ctx);
   const v: Record<string, unknown> = {
-    link: { link_name: l.link_name, url: l.url, create_time: l.create_time }, range: l.range, skip_verify: l.skip_verify,
+    link: { link_id: l.link_id, link_name: l.link_name, url: l.url, create_time: l.create_time }, range: l.range, skip_verify: l.skip_verify,
   };
   if (l.priority_option !== undefined) v.priority_option = l.priority_option;
   return v;
