@@ -25,6 +25,12 @@ const TAGS = page(() => import('./features/tagging/tags-page.tsx'), 'TagsPage');
 const ORG = page(() => import('./features/tenancy/org-page.tsx'), 'OrgPage');
 const WECOM = page(() => import('./features/channel/wecom-settings-page.tsx'), 'WecomSettingsPage');
 const TOKENS = page(() => import('./features/tenancy/tokens-page.tsx'), 'TokensPage');
+const ORDERS = page(() => import('./features/commerce/orders-page.tsx'), 'OrdersPage');
+const PRODUCTS = page(() => import('./features/commerce/products-page.tsx'), 'ProductsPage');
+const SHOPS = page(() => import('./features/commerce/shops-page.tsx'), 'ShopsPage');
+const IMPORTS = page(() => import('./features/commerce/imports-page.tsx'), 'ImportsPage');
+// Customer H5 pages: no login, no menu, mobile width.
+const H5_BIND = page(() => import('./features/h5/h5-bind-page.tsx'), 'H5BindPage');
 
 export function AppRoutes() {
   const qc = useQueryClient();
@@ -37,6 +43,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/h5/bind" element={H5_BIND} />
       <Route element={<AppLayout />}>
         <Route index element={OVERVIEW} />
         <Route path="customers" element={CUSTOMERS} />
@@ -46,6 +53,10 @@ export function AppRoutes() {
         <Route path="org" element={ORG} />
         <Route path="settings/wecom" element={WECOM} />
         <Route path="settings/tokens" element={TOKENS} />
+        <Route path="commerce/orders" element={ORDERS} />
+        <Route path="commerce/products" element={PRODUCTS} />
+        <Route path="commerce/shops" element={SHOPS} />
+        <Route path="commerce/imports" element={IMPORTS} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

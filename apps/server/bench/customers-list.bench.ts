@@ -99,7 +99,7 @@ async function main() {
     const t0 = performance.now();
     let lastTenth = -1;
     await seedDemoTenant(deps, {
-      customers: CUSTOMERS, events: false,
+      customers: CUSTOMERS, events: false, orders: false,
       onProgress: (stage, done, total) => {
         const tenth = Math.floor((done / Math.max(total, 1)) * 10);
         if (stage === '客户' && tenth !== lastTenth) { lastTenth = tenth; log(`seeding ${done}/${total}`); }

@@ -10,6 +10,7 @@ import { startSimulator } from '@siyu/simulator';
 import { ensureDemoTenant, seedDemoTenant, deleteTenantData, startDemoWecom, goLive, simStateFile, DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_SLUG, type DemoWecom } from './demo/index.ts';
 import { ensureConsoleBuilt, consoleDist } from './console-build.ts';
 import { progressBar } from './cli-progress.ts';
+import { registerImportCommand } from './cli-import.ts';
 
 const program = new Command('siyu').description('Siyu 私域 — private-domain SCRM on WeCom');
 
@@ -125,6 +126,8 @@ function fail(message: string): never {
   console.error(`错误：${message}`);
   process.exit(2);
 }
+
+registerImportCommand(program, fail);
 
 program.parseAsync(process.argv).catch((err: Error) => {
   console.error(`错误：${err.message}`);

@@ -7,6 +7,7 @@ import { AppError } from './core/index.ts';
 import { processPendingCallbacks, tenantsWithPendingCallbacks, connectedTenants, requestSync, SYNC_TASK } from './modules/channel/index.ts';
 import { handleWecomCallback } from './flows/wecom-events.flow.ts';
 import { runSync } from './flows/wecom-sync.flow.ts';
+import { runImportJob, IMPORT_TASK } from './modules/commerce/index.ts';
 
 export const consumers: Consumer[] = [timelineConsumer, tagTokensConsumer];
 
@@ -15,6 +16,11 @@ export const CALLBACKS_TASK = 'channel.process-callbacks';
 /** Asks a worker to work through a tenant's new callbacks: one queue per tenant keeps them in order. */
 export async function kickCallbacks(deps: Deps, tenantId: string) {
   await deps.jobs?.add(CALLBACKS_TASK, { tenantId }, { jobKey: `wecom-callbacks:${tenantId}`, queueName: `wecom:${tenantId}`, maxAttempts: 25 });
+}
+
+/** Queues an API sync of one shop now (the connectors' job). */
+export async function syncShopNow(deps: Deps, tenantId: string, shopId: string) {
+  await deps.jobs?.add('commerce.sync-shop', { tenantId, shopId }, { jobKey: `commerce-sync:${shopId}`, queueName: `commerce-sync:${shopId}` });
 }
 
 export function jobSpec(deps: Deps): JobSpec {
@@ -37,6 +43,10 @@ export function jobSpec(deps: Deps): JobSpec {
             if (!(err instanceof AppError && err.code === 'SYNC_RUNNING')) throw err;
           });
         }
+      },
+      [IMPORT_TASK]: async (payload) => {
+        const p = payload as { tenantId: string; importId: string };
+        await runImportJob(deps, p.tenantId, p.importId);
       },
       [SYNC_TASK]: async (payload, helpers) => {
         const p = payload as { tenantId: string; runId: string };

@@ -5,3 +5,4 @@ export * from './auth.ts';
 export * from './customers.ts';
 export * from './tags.ts';
 export * from './channel.ts';
+export * from './commerce.ts';

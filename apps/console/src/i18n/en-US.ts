@@ -1,3 +1,4 @@
+import { commerceEnUS } from './en-US.commerce.ts';
 import type { Translation } from './zh-CN.ts';
 
 export const enUS: Translation = {
@@ -32,6 +33,11 @@ export const enUS: Translation = {
     settings: 'Settings',
     tokens: 'API tokens',
     wecom: 'WeCom',
+    commerce: 'Commerce',
+    orders: 'Orders',
+    products: 'Products',
+    shops: 'Shops',
+    imports: 'Import orders',
   },
   shell: { logout: 'Sign out', loggedOut: 'Signed out' },
   role: { owner: 'Owner', admin: 'Admin', operator_lead: 'Operator lead', staff: 'Staff' },
@@ -375,4 +381,5 @@ export const enUS: Translation = {
     joinedAt: 'joined {{time}}',
     leftAt: 'left {{time}}',
   },
+  ...commerceEnUS,
 };

@@ -1,3 +1,5 @@
+import { commerceZhCN } from './zh-CN.commerce.ts';
+
 // Chinese is the source language: every key lives here first; en-US must mirror this shape.
 export const zhCN = {
   common: {
@@ -31,6 +33,11 @@ export const zhCN = {
     settings: '设置',
     tokens: 'API 令牌',
     wecom: '企业微信',
+    commerce: '商城',
+    orders: '订单',
+    products: '商品',
+    shops: '店铺',
+    imports: '导入订单',
   },
   shell: { logout: '退出登录', loggedOut: '已退出登录' },
   role: { owner: '所有者', admin: '管理员', operator_lead: '运营主管', staff: '员工' },
@@ -375,6 +382,7 @@ export const zhCN = {
     joinedAt: '{{time}} 入群',
     leftAt: '{{time}} 退群',
   },
+  ...commerceZhCN,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

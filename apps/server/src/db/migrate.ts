@@ -8,6 +8,7 @@ import { tenancyMigrations } from '../modules/tenancy/index.ts';
 import { customersMigrations } from '../modules/customers/index.ts';
 import { taggingMigrations } from '../modules/tagging/index.ts';
 import { channelMigrations } from '../modules/channel/index.ts';
+import { commerceMigrations } from '../modules/commerce/index.ts';
 
 const all: Record<string, Migration> = {
   ...coreMigrations,
@@ -15,6 +16,7 @@ const all: Record<string, Migration> = {
   ...customersMigrations,
   ...taggingMigrations,
   ...channelMigrations,
+  ...commerceMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => all };

@@ -4,8 +4,9 @@ import type { TenancyTables } from '../modules/tenancy/tenancy.tables.ts';
 import type { CustomersTables } from '../modules/customers/customers.tables.ts';
 import type { TaggingTables } from '../modules/tagging/tagging.tables.ts';
 import type { ChannelTables } from '../modules/channel/channel.tables.ts';
+import type { CommerceTables } from '../modules/commerce/commerce.tables.ts';
 
-export type Database = CoreTables & TenancyTables & CustomersTables & TaggingTables & ChannelTables;
+export type Database = CoreTables & TenancyTables & CustomersTables & TaggingTables & ChannelTables & CommerceTables;
 
 import type { CustomersTable } from '../modules/customers/customers.tables.ts';
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';

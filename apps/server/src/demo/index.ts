@@ -11,6 +11,7 @@ import { seedTags } from './tags.ts';
 import { arrivalTimes } from './arrivals.ts';
 import { createGenerator, type CustomerBatch } from './customer-gen.ts';
 import { loadBatch } from './customer-load.ts';
+import { seedDemoOrders } from './orders.ts';
 
 export { startDemoWecom, goLive, simStateFile, type DemoWecom } from './wecom.ts';
 export { CATALOGUE, PRODUCT_LINES, PURCHASE_TAGS, skuTitle, type CatalogueSku, type ProductLine } from './catalogue.ts';
@@ -27,6 +28,8 @@ export type SeedOptions = {
   customers?: number;
   /** Write the outbox events the timeline is built from (default true; the benchmark skips them). */
   events?: boolean;
+  /** Write the demo's order history on its three shops (default true; the list benchmark skips it). */
+  orders?: boolean;
   /** Seed of the PRNG: the same seed and size give the same people, tags and times. */
   seed?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
@@ -80,6 +83,11 @@ export async function seedDemoTenant(deps: Deps, opts: SeedOptions = {}): Promis
 
     // VACUUM flushes the search index's pending list and sets the visibility map; ANALYZE gives
     // the planner real statistics before the first page is opened.
+    if (opts.orders ?? true) {
+      progress('订单', 0, 1);
+      await seedDemoOrders(deps, tenantId, (done, n) => progress('订单', done, n));
+    }
+
     progress('统计信息', 0, 1);
     await sql`vacuum (analyze) customers, customer_identities, customer_owners, customer_tags`.execute(deps.db);
     progress('统计信息', 1, 1);

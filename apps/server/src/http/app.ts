@@ -15,7 +15,10 @@ import { tenancyRoutes } from '../modules/tenancy/index.ts';
 import { customersRoutes, customerCountsByStaff } from '../modules/customers/index.ts';
 import { taggingRoutes } from '../modules/tagging/index.ts';
 import { channelRoutes, callbackRoutes, createIntake } from '../modules/channel/index.ts';
-import { kickCallbacks } from '../wiring.ts';
+import { commerceRoutes } from '../modules/commerce/index.ts';
+import { insightRoutes, friendsByShop } from '../modules/insight/index.ts';
+import { kickCallbacks, syncShopNow } from '../wiring.ts';
+import { flowRoutes } from '../flows/flows.routes.ts';
 
 export async function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -58,6 +61,9 @@ export async function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): 
     await api.register(customersRoutes(deps));
     await api.register(taggingRoutes(deps));
     await api.register(channelRoutes(deps));
+    await api.register(commerceRoutes(deps, { friendsByShop, syncShopNow: (tenantId, shopId) => syncShopNow(deps, tenantId, shopId) }));
+    await api.register(insightRoutes(deps));
+    await api.register(flowRoutes(deps));
   }, { prefix: '/api' });
 
   serveConsole(app, opts.consoleDir);

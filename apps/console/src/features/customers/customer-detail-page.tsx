@@ -8,6 +8,7 @@ import { labelOf } from '../../i18n/index.ts';
 import { CustomerAvatar } from './customer-columns.tsx';
 import { CustomerEditModal } from './customer-edit-modal.tsx';
 import { CustomerIdentitiesCard } from './customer-identities-card.tsx';
+import { CustomerOrdersCard } from './customer-orders-card.tsx';
 import { CustomerProfileCard } from './customer-profile-card.tsx';
 import { CustomerTagsCard } from './customer-tags-card.tsx';
 import { CustomerTimelineCard } from './customer-timeline-card.tsx';
@@ -65,6 +66,7 @@ export function CustomerDetailPage() {
           <Flex vertical gap={16}>
             <CustomerProfileCard customer={c} />
             <CustomerTagsCard customerId={c.id} tags={c.tags} />
+            <CustomerOrdersCard customerId={c.id} />
             <CustomerWecomCard customerId={c.id} />
             <CustomerIdentitiesCard identities={c.identities} />
           </Flex>

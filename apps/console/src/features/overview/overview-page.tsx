@@ -1,12 +1,15 @@
 import { MobileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Card, Col, Result, Row, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { MatchRateCard } from '../commerce/match-rate-chart.tsx';
+import { useCan } from '../tenancy/permissions.ts';
 import { NewCustomersChart, SourceChart } from './overview-charts.tsx';
 import { useCustomerStats } from './stats.api.ts';
 
 export function OverviewPage() {
   const { t } = useTranslation();
   const stats = useCustomerStats();
+  const canCommerce = useCan()('commerce.view');
 
   if (stats.isPending) return <Skeleton active />;
   if (stats.isError) return <Result status="warning" title={t('common.loadFailed')} subTitle={stats.error.message} />;
@@ -36,6 +39,11 @@ export function OverviewPage() {
       <Col xs={24} lg={10}>
         <SourceChart bySource={s.bySource} />
       </Col>
+      {canCommerce && (
+        <Col xs={24}>
+          <MatchRateCard />
+        </Col>
+      )}
     </Row>
   );
 }

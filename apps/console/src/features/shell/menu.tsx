@@ -1,9 +1,23 @@
-import { ApartmentOutlined, CommentOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TagsOutlined, TeamOutlined, WechatWorkOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CommentOutlined,
+  CloudUploadOutlined,
+  GiftOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  WechatWorkOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { zhCN } from '../../i18n/zh-CN.ts';
 
 type MenuLabel = `menu.${keyof typeof zhCN.menu}`;
-export type MenuGroupKey = 'settings';
+export type MenuGroupKey = 'commerce' | 'settings';
 
 export type MenuEntry = {
   path: string;
@@ -18,12 +32,17 @@ export const MENU: MenuEntry[] = [
   { path: '/customers', label: 'menu.customers', icon: <TeamOutlined /> },
   { path: '/groups', label: 'menu.groups', icon: <CommentOutlined /> },
   { path: '/tags', label: 'menu.tags', icon: <TagsOutlined /> },
+  { path: '/commerce/orders', label: 'menu.orders', icon: <ProfileOutlined />, group: 'commerce' },
+  { path: '/commerce/products', label: 'menu.products', icon: <GiftOutlined />, group: 'commerce' },
+  { path: '/commerce/shops', label: 'menu.shops', icon: <ShopOutlined />, group: 'commerce' },
+  { path: '/commerce/imports', label: 'menu.imports', icon: <CloudUploadOutlined />, group: 'commerce' },
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined /> },
   { path: '/settings/wecom', label: 'menu.wecom', icon: <WechatWorkOutlined />, group: 'settings' },
   { path: '/settings/tokens', label: 'menu.tokens', icon: <KeyOutlined />, group: 'settings' },
 ];
 
 export const MENU_GROUPS: Record<MenuGroupKey, { label: MenuLabel; icon: ReactNode }> = {
+  commerce: { label: 'menu.commerce', icon: <ShoppingOutlined /> },
   settings: { label: 'menu.settings', icon: <SettingOutlined /> },
 };
 

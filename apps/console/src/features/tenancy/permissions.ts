@@ -29,6 +29,18 @@ export const ACTION_MIN_ROLE = {
   'wecom.manage': 'admin',
   /** One's own API tokens. */
   'token.manageOwn': 'staff',
+  /** The brand-level commerce views: order list, products, imports, 好友匹配率. Staff see orders on their customers' pages. */
+  'commerce.view': 'operator_lead',
+  /** Create / edit shops, their API credentials and sync; "立即同步". Reading shops is open to all. */
+  'shop.manage': 'admin',
+  /** Upload back-office order exports (POST /api/imports). */
+  'order.import': 'operator_lead',
+  /** Edit the product catalogue: name, product line, category, product tags. */
+  'product.edit': 'operator_lead',
+  /** Bind an order to a visible customer with their consent, or send them an H5 binding link. */
+  'order.bind': 'staff',
+  /** Undo the merge a binding made (POST /api/merges/:id/undo; flows/merge-customers.flow.ts: isAdmin). */
+  'customer.undoMerge': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;

@@ -87,3 +87,17 @@ export async function endUnseenRelations(db: Db, tenantId: string, runId: string
     .where((eb) => eb.or([eb('seen_run_id', 'is', null), eb('seen_run_id', '!=', runId)]))
     .returning(['external_userid', 'userid', 'customer_id', 'staff_id']).execute();
 }
+
+/** A merge moves the WeCom side too; returns what moved so an undo can move exactly that back. */
+export async function reassignCustomer(db: Db, tenantId: string, from: string, to: string) {
+  const contacts = await db.updateTable('wecom_contacts').set({ customer_id: to }).where('tenant_id', '=', tenantId).where('customer_id', '=', from).returning('external_userid').execute();
+  const relations = await db.updateTable('wecom_relations').set({ customer_id: to }).where('tenant_id', '=', tenantId).where('customer_id', '=', from).returning(['external_userid', 'userid']).execute();
+  const members = await db.updateTable('wecom_group_members').set({ customer_id: to }).where('tenant_id', '=', tenantId).where('customer_id', '=', from).returning(['chat_id', 'member_id']).execute();
+  return { contacts: contacts.map((c) => c.external_userid), relations, members };
+}
+
+export async function restoreCustomer(db: Db, tenantId: string, to: string, moved: Awaited<ReturnType<typeof reassignCustomer>>) {
+  if (moved.contacts.length) await db.updateTable('wecom_contacts').set({ customer_id: to }).where('tenant_id', '=', tenantId).where('external_userid', 'in', moved.contacts).execute();
+  for (const r of moved.relations) await db.updateTable('wecom_relations').set({ customer_id: to }).where('tenant_id', '=', tenantId).where('external_userid', '=', r.external_userid).where('userid', '=', r.userid).execute();
+  for (const m of moved.members) await db.updateTable('wecom_group_members').set({ customer_id: to }).where('tenant_id', '=', tenantId).where('chat_id', '=', m.chat_id).where('member_id', '=', m.member_id).execute();
+}

@@ -31,3 +31,7 @@ export const markGroupQuit = (deps: Deps, tenantId: string, chatId: string, memb
 export const dismissGroup = (deps: Deps, tenantId: string, chatId: string) => grp.dismissGroup(deps.db, tenantId, chatId, deps.clock.now());
 export const findGroup = (deps: Deps, tenantId: string, chatId: string) => grp.findGroup(deps.db, tenantId, chatId);
 export const dismissUnseenGroups = (deps: Deps, tenantId: string, runId: string, runStartedAt: Date) => grp.dismissUnseenGroups(deps.db, tenantId, runId, runStartedAt, deps.clock.now());
+
+export type WecomMoved = Awaited<ReturnType<typeof rel.reassignCustomer>>;
+export const reassignCustomer = (deps: Deps, tenantId: string, from: string, to: string) => rel.reassignCustomer(deps.db, tenantId, from, to);
+export const restoreCustomer = (deps: Deps, tenantId: string, to: string, moved: WecomMoved) => rel.restoreCustomer(deps.db, tenantId, to, moved);

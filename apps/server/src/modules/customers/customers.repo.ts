@@ -22,7 +22,8 @@ export type CustomerFilter = {
 // intersect them with the search grams in one GIN index, or walk the primary key newest-first
 // and check them per row, whichever its statistics say is cheaper.
 function filtered(db: Db, f: CustomerFilter) {
-  let q = db.selectFrom('customers as c').where('c.tenant_id', '=', f.tenantId);
+  // A customer merged into another is kept (a merge can be undone) but no longer listed.
+  let q = db.selectFrom('customers as c').where('c.tenant_id', '=', f.tenantId).where('c.merged_into', 'is', null);
   // Tag tokens help where they narrow another token (a search, a scope); alone, a common tag is
   // found faster by walking newest-first with the exact check (measured at 1M in the list bench).
   const narrowing = Boolean(f.grams?.length || f.staffIds || f.ownerStaffId);
@@ -139,7 +140,7 @@ export async function customerCountsByStaff(db: Db, tenantId: string): Promise<M
 export async function stats(db: Db, tenantId: string, staffIds: string[] | null, me: string, since: Date) {
   const scope = staffIds ? sql`and c.search_grams && ${sql.val(scopeTokens(staffIds))}::text[]` : sql``;
   const totals = await sql<{ total: number; with_phone: number }>`
-    select count(*) as total, count(c.phone_hash) as with_phone from customers c where c.tenant_id = ${tenantId} ${scope}`.execute(db);
+    select count(*) as total, count(c.phone_hash) as with_phone from customers c where c.tenant_id = ${tenantId} and c.merged_into is null ${scope}`.execute(db);
   const mine = await db.selectFrom('customer_owners').select(db.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('staff_id', '=', me).executeTakeFirstOrThrow();
   const byDay = await sql<{ date: string; count: number }>`
     select to_char(date_trunc('day', c.created_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD') as date, count(*) as count

@@ -21,6 +21,7 @@ export type CustomersTable = {
   source: string | null;
   remark: string | null;
   profile: Json;
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
   search_grams: string[]; // 1- and 2-character grams of name/nickname + "p:<last4>": CJK search on a GIN index
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -53,7 +54,14 @@ export type TimelineEntriesTable = {
   occurred_at: Timestamp;
 };
 
+export type CustomerMergesTable = {
+  tenant_id: string; id: string; keep_id: string; merged_id: string; reason: string;
+  moved: ColumnType<Record<string, unknown>, string, string>; // what each module moved, so undo can move exactly that back
+  by_staff_id: string | null; created_at: Timestamp; undone_at: Date | null;
+};
+
 export type CustomersTables = {
+  customer_merges: CustomerMergesTable;
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
   customer_owners: CustomerOwnersTable;

@@ -20,6 +20,9 @@ export function titleOf(e: StoredEvent): string | null {
     case 'wecom.friend_deleted': return p.by === 'customer' ? `删除了员工 ${p.staffName ?? p.userid}` : `被员工 ${p.staffName ?? p.userid} 删除`;
     case 'wecom.group_joined': return `加入客户群「${p.groupName ?? ''}」`;
     case 'wecom.group_left': return `退出客户群「${p.groupName ?? ''}」`;
+    case 'customer.merged': return `合并了另一条客户记录（${p.reason ?? ''}）`;
+    case 'customer.merge_undone': return '撤销了一次客户合并';
+    case 'order.bound': return `绑定订单 ${p.orderNo ?? ''}（${p.source === 'h5' ? '客户在 H5 页面' : '员工'}操作）`;
     case 'tag.assigned': return `打上标签「${p.tagName}」`;
     case 'tag.removed': return `移除标签「${p.tagName}」`;
     default: return null;
@@ -29,7 +32,7 @@ export function titleOf(e: StoredEvent): string | null {
 export const timelineConsumer: Consumer = {
   name: 'customers.timeline',
   types: ['customer.created', 'customer.updated', 'customer.owner_added', 'customer.owner_removed', 'tag.assigned', 'tag.removed',
-    'wecom.friend_added', 'wecom.friend_deleted', 'wecom.group_joined', 'wecom.group_left'],
+    'customer.merged', 'customer.merge_undone', 'order.bound', 'wecom.friend_added', 'wecom.friend_deleted', 'wecom.group_joined', 'wecom.group_left'],
   batchSize: 1000,
   async handle(trx, events) {
     const rows = events.filter((e) => e.aggregateType === 'customer').flatMap((e) => {

@@ -47,3 +47,9 @@ export async function fillFromWecom(db: Db, tenantId: string, rows: Array<{ id: 
 
 export const insertCustomers = (db: Db, rows: Insertable<CustomersTable>[]) =>
   rows.length === 0 ? Promise.resolve() : db.insertInto('customers').values(rows).execute().then(() => undefined);
+
+export async function namesOf(db: Db, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('customers').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

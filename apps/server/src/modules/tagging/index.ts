@@ -4,7 +4,7 @@ import * as m1 from './migrations/20261101_tagging.ts';
 
 export { taggingRoutes } from './tagging.routes.ts';
 export { listGroups, createGroup, createTag, assignTags, tagsOfCustomers, customerHasTag } from './tagging.service.ts';
-export { mirrorWecomTags, wecomTagIds, tagsToPush, linkWecomIds, applyWecomAssignments, type WecomTagGroup, type TagMirrorResult } from './wecom-tags.service.ts';
+export { copyCustomerTags, removeCustomerTags, mirrorWecomTags, wecomTagIds, tagsToPush, linkWecomIds, applyWecomAssignments, type WecomTagGroup, type TagMirrorResult } from './wecom-tags.service.ts';
 export type { TaggingTables, TagSourceName } from './tagging.tables.ts';
 
 export const taggingMigrations: Record<string, Migration> = { '20261101_030_tagging': m1 };

@@ -32,3 +32,12 @@ export async function deleteWecomAssignments(db: Db, tenantId: string, rows: Arr
     returning ct.customer_id, ct.tag_id`.execute(db);
   return r.rows;
 }
+
+/** A merge: the merged customer's tags are copied to the kept one; returns the tag ids added. */
+export async function copyAssignments(db: Db, tenantId: string, from: string, to: string) {
+  const r = await sql<{ tag_id: string }>`
+    insert into customer_tags (tenant_id, customer_id, tag_id, source, assigned_by, reason, assigned_at)
+    select tenant_id, ${to}, tag_id, source, assigned_by, reason, assigned_at from customer_tags where tenant_id = ${tenantId} and customer_id = ${from}
+    on conflict do nothing returning tag_id`.execute(db);
+  return r.rows.map((x) => x.tag_id);
+}

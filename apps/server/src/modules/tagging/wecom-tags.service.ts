@@ -108,3 +108,16 @@ export async function applyWecomAssignments(deps: Deps, tenantId: string, rows: 
   await emit(deps.db, tenantId, [...added.map(ev('tag.assigned')), ...removed.map(ev('tag.removed'))]);
   return { added: added.length, removed: removed.length };
 }
+
+/** Merge support: copies tags from one customer to another (events keep the tag tokens right); returns what to undo. */
+export async function copyCustomerTags(deps: Deps, tenantId: string, from: string, to: string): Promise<string[]> {
+  const added = await wrepo.copyAssignments(deps.db, tenantId, from, to);
+  await emit(deps.db, tenantId, added.map((tagId) => ({ type: 'tag.assigned', aggregateType: 'customer', aggregateId: to, payload: { tagId, tagName: '', reason: '客户合并', by: '系统', source: 'merge' } })));
+  return added;
+}
+
+export async function removeCustomerTags(deps: Deps, tenantId: string, customerId: string, tagIds: string[]) {
+  if (tagIds.length === 0) return;
+  await repo.removeAssignments(deps.db, tenantId, customerId, tagIds);
+  await emit(deps.db, tenantId, tagIds.map((tagId) => ({ type: 'tag.removed', aggregateType: 'customer', aggregateId: customerId, payload: { tagId, tagName: '', reason: '撤销客户合并', by: '系统', source: 'merge' } })));
+}

@@ -1,0 +1,131 @@
+import { LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import type { Product } from '@siyu/contracts';
+import { AutoComplete, Button, Flex, Input, Space, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CommerceGate } from './commerce-gate.tsx';
+import { productColumns } from './product-columns.tsx';
+import { ProductDrawer } from './product-drawer.tsx';
+import type { KnownValues } from './product-edit-form.tsx';
+import { useProductList } from './products.api.ts';
+import { useProductListState } from './use-product-list-state.ts';
+
+/**
+ * Product lines and categories seen so far, to suggest in the filter and the edit form: the API
+ * has no list of them, and a brand has a handful, all visible on the first pages.
+ */
+function useKnownValues(items: Product[] | undefined): KnownValues {
+  const [known, setKnown] = useState<KnownValues>({ lines: [], categories: [] });
+  useEffect(() => {
+    if (!items?.length) return;
+    setKnown((k) => {
+      const lines = new Set(k.lines);
+      const categories = new Set(k.categories);
+      for (const p of items) {
+        if (p.productLine) lines.add(p.productLine);
+        if (p.category) categories.add(p.category);
+      }
+      if (lines.size === k.lines.length && categories.size === k.categories.length) return k;
+      return { lines: [...lines].sort(), categories: [...categories].sort() };
+    });
+  }, [items]);
+  return known;
+}
+
+/** 商品: the catalogue built from orders (imports and API sync); a row opens its SKUs and edit form. */
+export function ProductsPage() {
+  return (
+    <CommerceGate>
+      <ProductsView />
+    </CommerceGate>
+  );
+}
+
+function ProductsView() {
+  const { t } = useTranslation();
+  const state = useProductListState();
+  const list = useProductList(state.filters, state.cursor);
+  const columns = useMemo(() => productColumns(t), [t]);
+  const data = list.data;
+  const known = useKnownValues(data?.items);
+  const [line, setLine] = useState(state.filters.productLine ?? '');
+  useEffect(() => setLine(state.filters.productLine ?? ''), [state.filters.productLine]);
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('products.title')}
+        </Typography.Title>
+      </Flex>
+
+      <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+        <Input.Search
+          key={state.filters.q ?? ''}
+          defaultValue={state.filters.q}
+          onSearch={state.setQ}
+          placeholder={t('products.searchPlaceholder')}
+          allowClear
+          maxLength={100}
+          style={{ width: 280 }}
+          data-testid="product-search"
+        />
+        <AutoComplete
+          value={line}
+          onChange={(v: string) => {
+            setLine(v ?? '');
+            if (!v) state.setLine(undefined); // cleared
+          }}
+          onSelect={(v: string) => state.setLine(v)}
+          onBlur={() => line !== (state.filters.productLine ?? '') && state.setLine(line)}
+          options={known.lines.map((v) => ({ value: v }))}
+          allowClear
+          style={{ width: 180 }}
+          data-testid="product-line-filter"
+        >
+          <Input prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />} placeholder={t('products.lineFilter')} onPressEnter={() => state.setLine(line)} />
+        </AutoComplete>
+      </Flex>
+
+      <div data-testid="products-table">
+        <Table<Product>
+          rowKey="id"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={list.isFetching}
+          pagination={false}
+          locale={{ emptyText: t('products.empty') }}
+          scroll={{ x: 1100 }}
+          onRow={(p) =>
+            ({
+              'data-testid': 'product-row',
+              onClick: () => state.open(p.id),
+              style: { cursor: 'pointer' },
+            }) as HTMLAttributes<HTMLElement>
+          }
+        />
+      </div>
+
+      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary" data-testid="products-total">
+          {data ? t('products.total', { count: data.total }) : ''}
+        </Typography.Text>
+        <Space>
+          <Typography.Text type="secondary">{t('customers.page', { page: state.page })}</Typography.Text>
+          <Button icon={<LeftOutlined />} disabled={state.page <= 1 || list.isFetching} onClick={state.prev} data-testid="products-prev-page">
+            {t('customers.prevPage')}
+          </Button>
+          <Button
+            disabled={!data?.nextCursor || list.isPlaceholderData || list.isFetching}
+            onClick={() => data?.nextCursor && state.next(data.nextCursor)}
+            data-testid="products-next-page"
+          >
+            {t('customers.nextPage')} <RightOutlined />
+          </Button>
+        </Space>
+      </Flex>
+
+      <ProductDrawer productId={state.productId} known={known} onClose={state.close} />
+    </>
+  );
+}

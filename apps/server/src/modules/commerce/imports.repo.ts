@@ -1,0 +1,53 @@
+// SQL of order imports: the job row (files, progress, summary), rejected rows, and the staging
+// table where 宝贝报表 items wait for their 订单报表 rows.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { LooseItem, RejectedRow } from './records.ts';
+
+export const insertImport = (db: Db, row: { tenant_id: string; id: string; shop_id: string | null; platform: string | null; files: string; created_by: string | null }) =>
+  db.insertInto('order_imports').values({ ...row, progress: JSON.stringify({ bytesRead: 0, bytesTotal: 0, rows: 0 }), summary: '{}' }).execute();
+
+export const findImport = (db: Db, tenantId: string, id: string) =>
+  db.selectFrom('order_imports').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+
+export const recentImports = (db: Db, tenantId: string, limit: number) =>
+  db.selectFrom('order_imports').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').limit(limit).execute();
+
+export const setImport = (db: Db, tenantId: string, id: string, set: { status?: 'running' | 'done' | 'failed'; progress?: string; summary?: string; files?: string; shop_id?: string; platform?: string; error?: string | null; started_at?: Date; finished_at?: Date }) =>
+  db.updateTable('order_imports').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+
+export async function insertRejects(db: Db, tenantId: string, importId: string, firstSeq: number, file: string, rows: RejectedRow[]) {
+  if (rows.length === 0) return;
+  await sql`insert into order_import_rejects (tenant_id, import_id, seq, file, line, reason, raw)
+    select ${tenantId}, ${importId}, ${firstSeq} + u.n, ${file}, u.line, u.reason, u.raw
+    from unnest(${rows.map((_, i) => i)}::int[], ${rows.map((r) => r.line)}::int[], ${rows.map((r) => r.reason)}::text[], ${rows.map((r) => r.raw.slice(0, 2000))}::text[]) as u(n, line, reason, raw)`.execute(db);
+}
+
+export const rejectsOf = (db: Db, tenantId: string, importId: string, limit: number, afterSeq = -1) =>
+  db.selectFrom('order_import_rejects').select(['seq', 'file', 'line', 'reason', 'raw']).where('tenant_id', '=', tenantId).where('import_id', '=', importId)
+    .where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+
+export async function stageItems(db: Db, tenantId: string, importId: string, firstSeq: number, items: LooseItem[]) {
+  if (items.length === 0) return;
+  await sql`insert into order_import_items (tenant_id, import_id, order_no, seq, item)
+    select ${tenantId}, ${importId}, u.o, ${firstSeq} + u.n, u.i::jsonb
+    from unnest(${items.map((i) => i.orderId)}::text[], ${items.map((_, n) => n)}::int[], ${items.map((i) => JSON.stringify(i))}::text[]) as u(o, n, i)`.execute(db);
+}
+
+/** Takes the staged items of these orders out of staging (they are about to be written with them). */
+export async function takeStagedItems(db: Db, tenantId: string, importId: string, orderNos: string[]): Promise<LooseItem[]> {
+  if (orderNos.length === 0) return [];
+  const r = await sql<{ item: LooseItem; seq: number }>`
+    delete from order_import_items where tenant_id = ${tenantId} and import_id = ${importId} and order_no = any(${orderNos}::text[])
+    returning item, seq`.execute(db);
+  return r.rows.sort((a, b) => a.seq - b.seq).map((x) => x.item);
+}
+
+/** Order numbers still in staging (items whose order was not in any 订单报表 of this import), a page at a time. */
+export async function stagedOrderNos(db: Db, tenantId: string, importId: string, limit: number): Promise<string[]> {
+  const r = await sql<{ order_no: string }>`select distinct order_no from order_import_items where tenant_id = ${tenantId} and import_id = ${importId} order by order_no limit ${limit}`.execute(db);
+  return r.rows.map((x) => x.order_no);
+}
+
+export const clearStaging = (db: Db, tenantId: string, importId: string) =>
+  db.deleteFrom('order_import_items').where('tenant_id', '=', tenantId).where('import_id', '=', importId).execute();

@@ -1,0 +1,16 @@
+// commerce: shops, order imports (back-office exports) and platform API sync, orders with items,
+// the product and SKU catalogue, and order bindings to WeCom friends.
+import type { Migration } from 'kysely';
+import * as m1 from './migrations/20261123_commerce.ts';
+
+export { commerceRoutes } from './commerce.routes.ts';
+export { runImportJob, createImport, getImport, writeRejectsXlsx, importDir, IMPORT_TASK } from './imports.service.ts';
+export { runImport, type ImportFile, type Progress as ImportProgress } from './import-runner.ts';
+export { orderForBinding, attachBuyerOrders, recordBinding, moveOrders, restoreOrders, countCustomerOrders, h5Token, readH5Token, type OrderForBinding } from './bindings.service.ts';
+export { writeOrders, emptyStats, addStats, type WriteContext, type WriteRecord, type WriteStats } from './order-writer.ts';
+export { shopIdByName, shopForSync, saveSyncProgress, shopsDueForSync, shopForImport, PLATFORM_NAMES, type ShopForSync } from './shops.service.ts';
+export type { OrderRecord, ItemRecord, LooseItem, RejectedRow, Platform, OrderStatus, RefundState } from './records.ts';
+export { PLATFORMS } from './records.ts';
+export type { CommerceTables } from './commerce.tables.ts';
+
+export const commerceMigrations: Record<string, Migration> = { '20261123_050_commerce': m1 };
