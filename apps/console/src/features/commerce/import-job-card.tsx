@@ -87,7 +87,7 @@ function SummaryTiles({ summary }: { summary: ImportSummary }) {
     <Row gutter={[12, 12]} data-testid="import-summary">
       {STATS.map((key) => (
         <Col key={key} xs={12} sm={8} md={6} xl={4}>
-          <Card size="small" data-testid={`import-stat-${key}`} data-value={summary[key]}>
+          <Card size="small" style={{ height: '100%' }} data-testid={`import-stat-${key}`} data-value={summary[key]}>
             <Statistic
               title={t(`imports.summary.${key}`)}
               value={summary[key]}

@@ -64,6 +64,6 @@ export function orderColumns(t: TFunction): TableColumnsType<OrderListItem> {
           <Typography.Text type="secondary">—</Typography.Text>
         ),
     },
-    { title: t('orders.col.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string | null) => formatTime(v) },
+    { title: t('orders.col.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
   ];
 }

@@ -44,7 +44,8 @@ function OrdersView() {
           loading={list.isFetching}
           pagination={false}
           locale={{ emptyText: t('orders.empty') }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1100 }}
+          tableLayout="fixed"
           onRow={(o) =>
             ({
               'data-testid': 'order-row',

@@ -53,7 +53,7 @@ export function productColumns(t: TFunction): TableColumnsType<Product> {
     { title: t('products.col.category'), dataIndex: 'category', width: 110, render: (v: string | null) => v || '—' },
     { title: t('products.col.tags'), dataIndex: 'tags', width: 200, render: (v: string[]) => <ProductTags tags={v} /> },
     { title: t('products.col.platforms'), dataIndex: 'platforms', width: 150, render: (v: Platform[]) => <Platforms platforms={v} /> },
-    { title: t('products.col.skus'), dataIndex: 'skuCount', width: 80, align: 'right', render: count },
+    { title: t('products.col.skus'), dataIndex: 'skuCount', width: 90, align: 'right', render: count },
     { title: t('products.col.orders'), dataIndex: 'orderCount', width: 90, align: 'right', render: count },
     { title: t('products.col.units'), dataIndex: 'unitsSold', width: 90, align: 'right', render: count },
   ];

@@ -33,7 +33,7 @@ export function shopColumns(t: TFunction, a: Actions): TableColumnsType<Shop> {
   const columns: TableColumnsType<Shop> = [
     { title: t('shops.col.platform'), dataIndex: 'platform', width: 90, render: (_, s) => <PlatformTag platform={s.platform} /> },
     { title: t('shops.col.name'), dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-    { title: t('shops.col.externalId'), dataIndex: 'externalId', width: 130, render: (v: string | null) => (v ? <code>{v}</code> : '—') },
+    { title: t('shops.col.externalId'), dataIndex: 'externalId', width: 120, render: (v: string | null) => (v ? <code>{v}</code> : '—') },
     { title: t('shops.col.orders'), dataIndex: 'orderCount', width: 90, align: 'right', render: count },
     { title: t('shops.col.buyers'), dataIndex: 'buyerCount', width: 90, align: 'right', render: count },
     { title: t('shops.col.friends'), dataIndex: 'friendCount', width: 90, align: 'right', render: count },
@@ -61,7 +61,7 @@ export function shopColumns(t: TFunction, a: Actions): TableColumnsType<Shop> {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 170,
+      width: 200,
       fixed: 'right',
       render: (_, s) => (
         <Flex gap={4}>

@@ -15,7 +15,7 @@ export function ShopsPage() {
   const { message } = App.useApp();
   const can = useCan();
   const canManage = can('shop.manage');
-  const shops = useShops();
+  const shops = useShops({ poll: true });
   const sync = useSyncShop();
   // undefined = closed, null = 新建店铺, a shop = 编辑.
   const [editing, setEditing] = useState<Shop | null | undefined>(undefined);
@@ -54,7 +54,7 @@ export function ShopsPage() {
           rowKey="id"
           columns={columns}
           dataSource={shops.data ?? []}
-          loading={shops.isFetching}
+          loading={shops.isPending}
           pagination={false}
           locale={{ emptyText: t('shops.empty') }}
           scroll={{ x: 1300 }}

@@ -7,8 +7,9 @@ export const shopKeys = {
   matchRate: ['commerce', 'match-rate'] as const,
 };
 
-export function useShops() {
-  return useQuery({ queryKey: shopKeys.all, queryFn: () => api.get<Shop[]>('/api/shops') });
+/** `poll`: the shops page refreshes now and then, so a sync's outcome (last sync, error) shows up. */
+export function useShops({ poll = false }: { poll?: boolean } = {}) {
+  return useQuery({ queryKey: shopKeys.all, queryFn: () => api.get<Shop[]>('/api/shops'), refetchInterval: poll ? 15_000 : false });
 }
 
 /** 好友匹配率 by shop: buyers who are also WeCom friends. */

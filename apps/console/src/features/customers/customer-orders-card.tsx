@@ -1,9 +1,9 @@
 import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import type { OrderListItem } from '@siyu/contracts';
-import { Alert, Button, Card, Flex, Skeleton, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Flex, Skeleton, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFen, formatTime } from '../../lib/format.ts';
+import { formatDate, formatFen, formatTime } from '../../lib/format.ts';
 import { BindLinkModal } from '../commerce/bind-link-modal.tsx';
 import { BindOrderModal } from '../commerce/bind-order-modal.tsx';
 import { OrderStatusTag, PlatformTag } from '../commerce/labels.tsx';
@@ -23,12 +23,17 @@ export function CustomerOrdersCard({ customerId }: { customerId: string }) {
   const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
 
   const columns: TableColumnsType<OrderListItem> = [
-    { title: t('orders.col.shop'), dataIndex: 'platform', width: 80, render: (_, o) => <PlatformTag platform={o.platform} /> },
-    { title: t('orders.col.orderNo'), key: 'no', width: 200, render: (_, o) => <OrderNo order={o} /> },
+    { title: t('shops.col.platform'), dataIndex: 'platform', width: 72, render: (_, o) => <PlatformTag platform={o.platform} /> },
+    { title: t('orders.col.orderNo'), key: 'no', width: 180, render: (_, o) => <OrderNo order={o} /> },
     { title: t('orders.col.titles'), dataIndex: 'titles', ellipsis: { showTitle: true }, render: (v: string) => v || '—' },
-    { title: t('orders.col.paid'), dataIndex: 'paidFen', width: 110, align: 'right', render: (v: number | null) => formatFen(v) },
-    { title: t('orders.col.status'), key: 'status', width: 84, render: (_, o) => <OrderStatusTag status={o.status} raw={o.rawStatus} /> },
-    { title: t('orders.col.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string | null) => formatTime(v) },
+    { title: t('orders.col.paid'), dataIndex: 'paidFen', width: 100, align: 'right', render: (v: number | null) => formatFen(v) },
+    { title: t('orders.col.status'), key: 'status', width: 80, render: (_, o) => <OrderStatusTag status={o.status} raw={o.rawStatus} /> },
+    {
+      title: t('orders.col.createdAt'),
+      dataIndex: 'createdAt',
+      width: 104,
+      render: (v: string | null) => <Tooltip title={formatTime(v)}>{formatDate(v)}</Tooltip>,
+    },
   ];
 
   const extra = canBind && (
@@ -57,7 +62,7 @@ export function CustomerOrdersCard({ customerId }: { customerId: string }) {
             dataSource={items}
             pagination={false}
             locale={{ emptyText: t('customerOrders.empty') }}
-            scroll={{ x: 720 }}
+            scroll={{ x: 640 }}
             onRow={(o) =>
               ({
                 'data-testid': 'customer-order-row',

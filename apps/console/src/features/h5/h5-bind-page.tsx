@@ -1,6 +1,7 @@
 import { GiftOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Result, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -17,6 +18,12 @@ export function H5BindPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('t') ?? '';
+  // The tab shows what the customer is doing, not the console's name.
+  useEffect(() => {
+    const before = document.title;
+    document.title = t('h5.title');
+    return () => void (document.title = before);
+  }, [t]);
   const bind = useMutation({
     mutationFn: (v: Values) => api.post<{ ok: true; orders: number }>('/api/h5/bind', { token, orderNo: v.orderNo.trim(), consent: true }),
     meta: { silent: true }, // the page shows the server's message itself

@@ -11,6 +11,7 @@ import { writeOrders, emptyStats, addStats, type WriteRecord, type WriteStats } 
 import { shopForImport } from './shops.service.ts';
 import * as repo from './imports.repo.ts';
 import { buyersOfImport } from './orders.repo.ts';
+import { createItemFeed } from './item-feed.ts';
 
 const CHUNK = 2_000; // orders per transaction: big enough for few round trips, small enough for PostgreSQL's 65,535 bind parameters
 const STAGE = 5_000;
@@ -73,34 +74,32 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
       rejectSeq += rows.length;
       rejected += rows.length;
     };
-    const staging = opened.some((o) => o.ex.detected.kind === 'taobao_items');
 
-    // 1. 宝贝报表: items wait in staging for their orders.
+    // 1–2. Orders, each chunk with its items: from the 宝贝报表 streaming beside it (item-feed.ts).
     let stageSeq = 0;
-    for (const { file, ex } of opened.filter((o) => o.ex.detected.kind === 'taobao_items')) {
-      let buf: LooseItem[] = [];
-      let rej: RejectedRow[] = [];
-      for await (const row of ex.rows) {
-        progress.rows++;
-        if (row.kind === 'item') buf.push(row.item);
-        else if (row.kind === 'reject') rej.push(row.row);
-        if (buf.length >= STAGE) { await repo.stageItems(deps.db, tenantId, importId, stageSeq, buf); stageSeq += buf.length; buf = []; }
-        if (rej.length >= 500) { await reject(file.name, rej); rej = []; }
+    const stage = async (items: LooseItem[]) => {
+      for (let k = 0; k < items.length; k += STAGE) {
+        const part = items.slice(k, k + STAGE);
+        await repo.stageItems(deps.db, tenantId, importId, stageSeq, part);
+        stageSeq += part.length;
       }
-      await repo.stageItems(deps.db, tenantId, importId, stageSeq, buf);
-      stageSeq += buf.length;
-      await reject(file.name, rej);
-    }
-
-    // 2. Orders, with their staged items.
+    };
+    const itemFiles = opened.filter((o) => o.ex.detected.kind === 'taobao_items');
+    const feeds = itemFiles.map(({ file, ex }) => {
+      let rej: RejectedRow[] = [];
+      const feed = createItemFeed(ex.rows as AsyncIterable<never>, {
+        onRow: () => { progress.rows++; },
+        onReject: async (r) => { rej.push(r); if (rej.length >= 500) { await reject(file.name, rej); rej = []; } },
+        spill: stage,
+      });
+      return { feed, flushRejects: async () => { await reject(file.name, rej); rej = []; } };
+    });
     const flush = async (chunk: OrderRecord[]) => {
       if (chunk.length === 0) return;
       const s = await shopFor(chunk[0]);
-      if (staging) {
-        const staged = await repo.takeStagedItems(deps.db, tenantId, importId, chunk.map((o) => o.orderId));
-        const byOrder = new Map<string, LooseItem[]>();
-        for (const i of staged) byOrder.set(i.orderId, [...(byOrder.get(i.orderId) ?? []), i]);
-        for (const o of chunk) { const items = byOrder.get(o.orderId); if (items) o.items = [...(o.items ?? []), ...items.map(looseToItem)]; }
+      for (const { feed } of feeds) {
+        const found = await feed.take(chunk.map((o) => o.orderId));
+        for (const o of chunk) { const items = found.get(o.orderId); if (items) o.items = [...(o.items ?? []), ...items.map(looseToItem)]; }
       }
       stats = addStats(stats, await writeOrders(deps, { tenantId, shopId: s.id, platform: platform!, importId, source: 'import' }, chunk));
     };
@@ -117,6 +116,17 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
       await flush(chunk);
       await reject(file.name, rej);
     }
+    // Items that did not meet their order in the stream: staged, then written below.
+    for (const { feed, flushRejects } of feeds) {
+      let buf: LooseItem[] = [];
+      for await (const i of feed.rest()) {
+        buf.push(i);
+        if (buf.length >= STAGE) { await stage(buf); buf = []; }
+      }
+      await stage(buf);
+      await flushRejects();
+    }
+    const staging = stageSeq > 0;
 
     // 3. Items whose order was in no 订单报表 of this import: item-only orders (or items for orders stored earlier).
     if (staging) {

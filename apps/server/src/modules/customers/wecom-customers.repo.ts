@@ -45,8 +45,20 @@ export async function fillFromWecom(db: Db, tenantId: string, rows: Array<{ id: 
     where c.tenant_id = ${tenantId} and c.id = u.id and ((c.avatar_url is null and u.a is not null) or (c.nickname is null and u.n <> ''))`.execute(db);
 }
 
-export const insertCustomers = (db: Db, rows: Insertable<CustomersTable>[]) =>
-  rows.length === 0 ? Promise.resolve() : db.insertInto('customers').values(rows).execute().then(() => undefined);
+/** Many new customers in one statement (arrays, not a VALUES list: thousands per import chunk). */
+export async function insertCustomers(db: Db, rows: Insertable<CustomersTable>[]) {
+  if (rows.length === 0) return;
+  const col = <K extends keyof Insertable<CustomersTable>>(k: K) => rows.map((r) => (r[k] ?? null) as unknown);
+  const at = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
+  await sql`insert into customers (tenant_id, id, name, nickname, avatar_url, gender, source, province, city, phone_enc, phone_hash, phone_masked, search_grams, created_at, updated_at)
+    select u.t, u.id, u.name, u.nick, u.avatar, u.gender, u.source, u.province, u.city, u.pe, u.ph, u.pm, array(select jsonb_array_elements_text(u.grams::jsonb)),
+      coalesce(u.created, now()), coalesce(u.updated, now())
+    from unnest(${col('tenant_id')}::text[], ${col('id')}::text[], ${col('name')}::text[], ${col('nickname')}::text[], ${col('avatar_url')}::text[],
+      ${col('gender')}::text[], ${col('source')}::text[], ${col('province')}::text[], ${col('city')}::text[], ${col('phone_enc')}::text[],
+      ${col('phone_hash')}::text[], ${col('phone_masked')}::text[], ${rows.map((r) => JSON.stringify(r.search_grams ?? []))}::text[],
+      ${rows.map((r) => at(r.created_at))}::timestamptz[], ${rows.map((r) => at(r.updated_at))}::timestamptz[])
+      as u(t, id, name, nick, avatar, gender, source, province, city, pe, ph, pm, grams, created, updated)`.execute(db);
+}
 
 export async function namesOf(db: Db, tenantId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
