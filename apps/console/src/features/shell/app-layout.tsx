@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { setLang } from '../../i18n/index.ts';
 import { useLogout, useMe } from '../tenancy/auth.api.ts';
+import { can } from '../tenancy/permissions.ts';
 import { MENU, MENU_GROUPS, activeEntry, type MenuGroupKey } from './menu.tsx';
 
 /** Every page but /login: requires a session, then draws the sider menu and the header. */
@@ -30,6 +31,7 @@ function Shell({ me }: { me: Me }) {
     const out: NonNullable<MenuProps['items']> = [];
     const groups = new Map<MenuGroupKey, { key: string; label: string; icon: React.ReactNode; children: { key: string; label: string; icon: React.ReactNode }[] }>();
     for (const e of MENU) {
+      if (e.action && !can(me.role, e.action)) continue;
       const item = { key: e.path, label: t(e.label), icon: e.icon };
       if (!e.group) {
         out.push(item);
@@ -44,7 +46,7 @@ function Shell({ me }: { me: Me }) {
       g.children.push(item);
     }
     return out;
-  }, [t]);
+  }, [t, me.role]);
 
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
 

@@ -15,6 +15,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { zhCN } from '../../i18n/zh-CN.ts';
+import type { Action } from '../tenancy/permissions.ts';
 
 type MenuLabel = `menu.${keyof typeof zhCN.menu}`;
 export type MenuGroupKey = 'commerce' | 'settings';
@@ -24,6 +25,8 @@ export type MenuEntry = {
   label: MenuLabel;
   icon: ReactNode;
   group?: MenuGroupKey;
+  /** Shown only to roles allowed this action (the server checks again). */
+  action?: Action;
 };
 
 // The console's navigation: a new module adds one line here (and its route in app.tsx).
@@ -32,10 +35,10 @@ export const MENU: MenuEntry[] = [
   { path: '/customers', label: 'menu.customers', icon: <TeamOutlined /> },
   { path: '/groups', label: 'menu.groups', icon: <CommentOutlined /> },
   { path: '/tags', label: 'menu.tags', icon: <TagsOutlined /> },
-  { path: '/commerce/orders', label: 'menu.orders', icon: <ProfileOutlined />, group: 'commerce' },
-  { path: '/commerce/products', label: 'menu.products', icon: <GiftOutlined />, group: 'commerce' },
-  { path: '/commerce/shops', label: 'menu.shops', icon: <ShopOutlined />, group: 'commerce' },
-  { path: '/commerce/imports', label: 'menu.imports', icon: <CloudUploadOutlined />, group: 'commerce' },
+  { path: '/commerce/orders', action: 'commerce.view', label: 'menu.orders', icon: <ProfileOutlined />, group: 'commerce' },
+  { path: '/commerce/products', action: 'commerce.view', label: 'menu.products', icon: <GiftOutlined />, group: 'commerce' },
+  { path: '/commerce/shops', action: 'commerce.view', label: 'menu.shops', icon: <ShopOutlined />, group: 'commerce' },
+  { path: '/commerce/imports', action: 'order.import', label: 'menu.imports', icon: <CloudUploadOutlined />, group: 'commerce' },
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined /> },
   { path: '/settings/wecom', label: 'menu.wecom', icon: <WechatWorkOutlined />, group: 'settings' },
   { path: '/settings/tokens', label: 'menu.tokens', icon: <KeyOutlined />, group: 'settings' },
