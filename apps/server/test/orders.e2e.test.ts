@@ -34,7 +34,7 @@ async function upload(files: string[], fields: Record<string, string> = {}) {
   for (const f of files) form.append('file', new Blob([fs.readFileSync(f)]), path.basename(f));
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   const res = await fetch(`${srv.url}/api/imports`, { method: 'POST', headers: { cookie: admin.cookie }, body: form });
-  const body = await res.json();
+  const body = (await res.json()) as { id: string };
   assert.equal(res.status, 200, JSON.stringify(body));
   return eventually(async () => {
     const j = (await admin.get(`/api/imports/${body.id}`)).body;

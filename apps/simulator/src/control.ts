@@ -3,6 +3,7 @@
 import type { CallbackStatus, ChatMessage } from './state.ts';
 import type { Fault, FaultInput } from './faults.ts';
 import type { ConfirmResult } from './mass-send.ts';
+import { createPlatformControl, type PlatformControl } from './platforms/control.ts';
 
 export class SimControlError extends Error {
   constructor(readonly status: number, message: string, readonly errcode?: number) {
@@ -69,6 +70,8 @@ export type SimControl = {
   callbacks(corpid: string, opts?: { includeXml?: boolean }): Promise<CallbackLogEntry[]>;
   invalidateTokens(corpid: string): Promise<{ invalidated: number }>;
   snapshot(corpid: string): Promise<Snapshot>;
+  /** The order platforms (Taobao, Douyin, PDD, JD, Kuaishou, Youzan, WeChat Shop): shops, orders, population, faults. */
+  platforms: PlatformControl;
 };
 
 export function createSimControl(baseUrl: string): SimControl {
@@ -123,5 +126,6 @@ export function createSimControl(baseUrl: string): SimControl {
     callbacks: (id, opts) => call('GET', `${corp(id)}/callbacks${opts?.includeXml ? '?include_xml=1' : ''}`),
     invalidateTokens: (id) => call('POST', `${corp(id)}/tokens/invalidate`, {}),
     snapshot: (id) => call('GET', `${corp(id)}/snapshot`),
+    platforms: createPlatformControl(call),
   };
 }

@@ -13,3 +13,9 @@ export { defaultLimits } from './limits.ts';
 export type { Fault, FaultInput } from './faults.ts';
 export type { ConfirmResult } from './mass-send.ts';
 export type { ChatMessage, CallbackStatus } from './state.ts';
+export type {
+  PlatformControl, PlatformShopInput, PlatformBuyerInput, PlatformItemInput, PlatformOrderInput, PlatformOrderChange, PlatformOrderView,
+  PlatformPopulationInput, PlatformShopSummary, PlatformTriggerInput, PlatformFaultInput,
+} from './platforms/control.ts';
+export { PLATFORM_PREFIXES, TONIC_PRODUCTS } from './platforms/index.ts';
+export type { PlatformName, PlatformOrderStatus, PlatformOrderRefund } from './platforms/index.ts';

@@ -31,6 +31,7 @@ import { momentApis } from './api-moments.ts';
 import { transferApis } from './api-transfers.ts';
 import { acquisitionApis } from './api-acquisition.ts';
 import { mediaApis } from './api-media.ts';
+import { mountPlatforms } from './platforms/index.ts';
 
 export type StartOptions = {
   port?: number; // 0 (the default) = an ephemeral port
@@ -78,6 +79,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   registerContactScenario(app, deps);
   registerGroupScenario(app, deps);
   registerBulkScenario(app, deps);
+  const platforms = await mountPlatforms(app, deps); // order platforms: /taobao, /douyin, … and /sim/platforms
   app.get('/sim/health', async () => ({ ok: true, now: sim.now() }));
 
   const host = opts.host ?? '127.0.0.1';
@@ -86,6 +88,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   dispatcher.resume();
   population.resume();
+  platforms.resume();
   // Transfers also complete while nobody calls the API (real time passing 24 h in a long demo).
   const tick = setInterval(() => {
     for (const corp of Object.values(sim.state.corps)) if (corp.transfers.some((t) => t.status === 2)) settleTransfers(sim, corp);
@@ -99,6 +102,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       stopping ??= (async () => {
         clearInterval(tick);
         population.stop();
+        platforms.stop();
         await dispatcher.stop();
         await app.close();
         await persistence.stop();

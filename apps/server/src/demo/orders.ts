@@ -28,13 +28,16 @@ function buyerKey(platform: Platform, customerId: string): string {
   const h = crypto.createHash('sha256').update(`${platform}:${customerId}`).digest('base64url');
   return platform === 'douyin' ? `dy${h.slice(0, 24)}` : platform === 'wechat_shop' ? `o${h.slice(0, 27)}` : `AAF${h.slice(0, 21)}`;
 }
-const orderNo = (platform: Platform, rng: Rng, at: number) =>
-  platform === 'douyin' ? `69${String(at).slice(0, 10)}${String(rng.int(1e7)).padStart(7, '0')}` :
-    platform === 'wechat_shop' ? `37${String(at).slice(0, 10)}${String(rng.int(1e7)).padStart(7, '0')}` : `${String(2e15 + rng.int(9e14))}${String(rng.int(1e3)).padStart(3, '0')}`;
+const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(10)).join('');
+// Shaped like each platform's: Douyin 19 digits from 69…, WeChat Shop 19 from 37…, Tmall 18–19 digits.
+const orderNo = (platform: Platform, rng: Rng) =>
+  platform === 'douyin' ? `69${1 + rng.int(9)}${digits(rng, 16)}` : platform === 'wechat_shop' ? `37${1 + rng.int(9)}${digits(rng, 16)}` : `${1 + rng.int(4)}${digits(rng, 17)}`;
 
 function ordersOf(rng: Rng, b: Buyer, platform: Platform, now: number): OrderRecord[] {
   const n = Math.max(1, Math.min(12, b.profile.orderCount ?? 1));
-  const last = b.profile.lastOrderAt ? new Date(b.profile.lastOrderAt).getTime() : b.created.getTime();
+  let last = b.profile.lastOrderAt ? new Date(b.profile.lastOrderAt).getTime() : b.created.getTime();
+  // The customer seeder clamps a future first order of a new customer to "now": spread those over their short tenure.
+  if (now - last < 2 * 3_600_000) last = b.created.getTime() + rng.next() * Math.max(0, now - b.created.getTime());
   const first = Math.min(last, b.created.getTime() + rng.range(0, 10) * DAY);
   const line = CATALOGUE.filter((s) => s.line === b.profile.productLine);
   const pool = line.length ? line : CATALOGUE;
@@ -57,7 +60,7 @@ function ordersOf(rng: Rng, b: Buyer, platform: Platform, now: number): OrderRec
     const refundFen = refund < 0.03 ? paid : refund < 0.05 ? Math.round(paid / 3) : null;
     const time = new Date(at);
     out.push({
-      platform, orderId: orderNo(platform, rng, at), idSuspect: false, shopExternalId: null, shopName: null,
+      platform, orderId: orderNo(platform, rng), idSuspect: false, shopExternalId: null, shopName: null,
       status: refundFen === paid ? 'closed' : status, rawStatus: refundFen === paid ? '交易关闭' : status === 'completed' ? '交易成功' : status === 'shipped' ? '卖家已发货，等待买家确认' : '买家已付款，等待卖家发货',
       createdAt: time, paidAt: new Date(at + 60_000), shippedAt: status !== 'paid' ? new Date(at + DAY / 2) : null, finishedAt: status === 'completed' ? new Date(at + 4 * DAY) : null, modifiedAt: null,
       totalFen: goods, paidFen: paid, postFen: 0, discountFen: discount, refundFen, refundState: refundFen === null ? 'none' : refundFen === paid ? 'full' : 'partial',

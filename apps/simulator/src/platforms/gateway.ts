@@ -3,7 +3,9 @@
 // calls (to reproduce "an order changed while a client was paging"), the live ordered result set
 // a page is cut from, and keyset cursors. Faults, triggers and counters are a test's instruments:
 // memory only, like the WeCom fault book.
+import type { FastifyInstance } from 'fastify';
 import type { Sim } from '../sim-context.ts';
+import { INVALID_JSON } from '../body-parser.ts';
 import type { Order, PlatformName, PlatformShop } from './state.ts';
 import { platformsState, shopsByAppKey } from './state.ts';
 import { changeOrder, type OrderChange } from './orders.ts';
@@ -18,7 +20,8 @@ export class PlatformError extends Error {
 export const perr = (kind: PlatformErrorKind, message: string) => new PlatformError(kind, message);
 
 export type FaultKind = 'busy' | 'limit';
-export type PlatformFault = { platform: PlatformName; shop_id?: string; kind: FaultKind; remaining: number };
+/** skip: matching calls to let through before the fault starts (to fail a client mid-walk). */
+export type PlatformFault = { platform: PlatformName; shop_id?: string; kind: FaultKind; remaining: number; skip: number };
 export type Trigger = { after_list_calls: number; modify: Array<OrderChange & { order_id: string }>; fired: boolean };
 
 export type Gate = {
@@ -56,8 +59,9 @@ export function shopForIssuedToken(gate: Gate, platform: PlatformName, token: st
 /** Faults, then the per-app QPS window, then the call is counted. Runs after authentication. */
 export function admit(gate: Gate, shop: PlatformShop, kind: 'list' | 'detail') {
   const i = gate.faults.findIndex((f) => f.platform === shop.platform && (!f.shop_id || f.shop_id === shop.shop_id) && f.remaining > 0);
-  if (i >= 0) {
-    const f = gate.faults[i];
+  const f = i >= 0 ? gate.faults[i] : undefined;
+  if (f && f.skip > 0) f.skip--;
+  else if (f) {
     if (--f.remaining <= 0) gate.faults.splice(i, 1);
     throw perr(f.kind, f.kind === 'busy' ? 'service busy (injected)' : 'call limited (injected)');
   }
@@ -136,4 +140,32 @@ export function intParam(p: Record<string, unknown>, key: string, dflt: number):
   const n = Number(v);
   if (!Number.isInteger(n)) throw perr('param', `${key} must be an integer`);
   return n;
+}
+
+export type PlatformRequest = { query: Record<string, unknown>; body: unknown; params: Record<string, string>; headers: Record<string, unknown> };
+
+/**
+ * One gateway route: the handler's answer goes out as JSON (a string is sent as is: TOP's big
+ * numeric ids need raw JSON); a PlatformError in the platform's own error format, HTTP 200 as the
+ * gateways do; anything else is a simulator bug, logged, answered as the platform's "busy".
+ */
+export function platformRoute(
+  app: FastifyInstance, log: (err: unknown) => void, methods: Array<'GET' | 'POST'>, url: string,
+  handle: (req: PlatformRequest) => unknown | Promise<unknown>, renderError: (err: PlatformError) => unknown,
+) {
+  app.route({
+    method: methods, url,
+    handler: async (request, reply) => {
+      let out: unknown;
+      try {
+        if (request.body === INVALID_JSON) throw perr('param', 'the body is not valid JSON');
+        out = await handle({ query: (request.query ?? {}) as Record<string, unknown>, body: request.body, params: request.params as Record<string, string>, headers: request.headers });
+      } catch (err) {
+        if (!(err instanceof PlatformError)) log(err);
+        out = renderError(err instanceof PlatformError ? err : perr('busy', 'internal error'));
+      }
+      reply.header('content-type', 'application/json; charset=utf-8');
+      return reply.send(typeof out === 'string' ? out : JSON.stringify(out));
+    },
+  });
 }

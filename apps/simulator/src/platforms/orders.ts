@@ -21,7 +21,7 @@ export function newOrderId(platform: PlatformName, created: number, taken: (id: 
       platform === 'pinduoduo' ? `${ymd(created)}-${digits(15)}`
       : platform === 'youzan' ? `E${new Date((created + 8 * 3600) * 1000).toISOString().replace(/\D/g, '').slice(0, 14)}${digits(8)}`
       : platform === 'jd' ? digits(12)
-      : platform === 'kuaishou' ? digits(16)
+      : platform === 'kuaishou' ? `2${digits(15)}` // below 2^53: Kuaishou sends ids as JSON numbers
       : platform === 'douyin' ? `69${digits(17)}`
       : platform === 'wechat_shop' ? `37${digits(17)}`
       : digits(19);
@@ -74,6 +74,7 @@ export function parseProduct(p: unknown): Product {
 
 export function createOrder(shop: PlatformShop, input: OrderInput, now: number): Order {
   if (!Array.isArray(input.items) || input.items.length === 0) throw badRequest('an order needs at least one item');
+  if (shop.platform === 'kuaishou' && input.items.length > 1) throw badRequest('a Kuaishou order has exactly one item');
   const created = int(input.created_at, 'created_at', 1);
   if (input.order_id && shop.orders[input.order_id]) throw badRequest(`order ${input.order_id} exists`);
   const orderId = input.order_id ?? newOrderId(shop.platform, created, (id) => !!shop.orders[id]);
@@ -82,7 +83,7 @@ export function createOrder(shop: PlatformShop, input: OrderInput, now: number):
     const p = parseProduct(raw);
     const quantity = int(raw.quantity ?? 1, 'quantity', 1);
     return {
-      sub_id: shop.platform === 'pinduoduo' || shop.platform === 'wechat_shop' ? '' : `${orderId.replace(/\D/g, '').slice(0, 15)}${String(n + 1).padStart(4, '0')}`,
+      sub_id: subId(shop.platform, orderId, n),
       product_id: p.product_id ?? `${100000 + (hashNum(p.title) % 900000)}`, sku_id: p.sku_id ?? `${hashNum(p.title + (p.properties ?? ''))}`,
       outer_code: p.outer_code ?? '', title: p.title, properties: p.properties ?? '', price_fen: p.price_fen, quantity,
       paid_fen: p.price_fen * quantity, refund: 'none' as ItemRefund,
@@ -107,6 +108,13 @@ export function createOrder(shop: PlatformShop, input: OrderInput, now: number):
     : Math.max(created, order.paid_at ?? 0, order.shipped_at ?? 0, order.finished_at ?? 0);
   if (order.modified > now + 60) throw badRequest('modified_at is in the future');
   return order;
+}
+
+// Sub-order ids: none on PDD and WeChat Shop; Kuaishou's stay JSON-number safe.
+function subId(platform: PlatformName, orderId: string, n: number): string {
+  if (platform === 'pinduoduo' || platform === 'wechat_shop') return '';
+  if (platform === 'kuaishou') return String(Number(orderId) + n + 1);
+  return `${orderId.replace(/\D/g, '').slice(0, 15)}${String(n + 1).padStart(4, '0')}`;
 }
 
 function hashNum(s: string): number {

@@ -34,8 +34,9 @@ export function orderColumns(t: TFunction): TableColumnsType<OrderListItem> {
     {
       title: t('orders.col.titles'),
       key: 'titles',
+      ellipsis: true,
       render: (_, o) => (
-        <Typography.Text ellipsis={{ tooltip: o.titles }} style={{ maxWidth: 360 }}>
+        <Typography.Text ellipsis={{ tooltip: o.titles }} style={{ maxWidth: '100%' }}>
           {o.titles || '—'}
           {o.itemCount > 1 && <Typography.Text type="secondary"> · {t('commerce.units', { count: o.itemCount })}</Typography.Text>}
         </Typography.Text>

@@ -7,14 +7,23 @@ import iconv from 'iconv-lite';
 import { decoderName, type CsvEncoding } from './sniff.ts';
 import type { RawRow, RowSource } from './source.ts';
 
-type CsvRecord = { record: string[]; raw: string; info: { lines: number } };
+type CsvRecord = { record: string[]; raw: string; info: { records: number } };
 
-/** The line a record starts on: csv-parse reports the line where it ended. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/\r?\n$|\r$/, '');
-  let breaks = 0;
-  for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) breaks++;
-  return endLine - breaks;
+/**
+ * Line breaks in a record's raw text (CRLF, LF or CR each count once). csv-parse's own `lines`
+ * counts the CR and the LF of a CRLF inside a quoted cell as two lines, so lines are counted here.
+ */
+function lineBreaks(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (raw.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
 }
 
 export function openCsvSource(file: string, encoding: CsvEncoding): RowSource {
@@ -29,11 +38,12 @@ export function openCsvSource(file: string, encoding: CsvEncoding): RowSource {
     skip_records_with_error: true,
     max_record_size: 4 * 1024 * 1024, // an unclosed quote must not swallow the rest of a huge file
   });
-  const skipped: RawRow[] = [];
-  parser.on('skip', (err: CsvError & { raw?: string; lines?: number }) => {
-    const raw = err.raw ?? '';
+  // Skips are emitted while parsing, possibly ahead of records still buffered; `records` (how many
+  // records came before the bad one) puts them back in file order.
+  const skipped: { after: number; raw: string; reason: string }[] = [];
+  parser.on('skip', (err: CsvError & { raw?: string; records?: number }) => {
     const reason = err.code === 'CSV_QUOTE_NOT_CLOSED' ? '引号没有闭合（从这一行到文件末尾都无法读取）' : `CSV 格式错误（${err.code}）`;
-    skipped.push({ line: startLine(err.lines ?? 0, raw), cells: [], raw, error: reason });
+    skipped.push({ after: err.records ?? 0, raw: err.raw ?? '', reason });
   });
   const fail = (err: Error) => parser.destroy(err);
   input.on('error', fail);
@@ -41,13 +51,20 @@ export function openCsvSource(file: string, encoding: CsvEncoding): RowSource {
   input.pipe(decoder).pipe(parser);
 
   async function* rows(): AsyncGenerator<RawRow> {
+    let line = 1;
+    const skippedRow = (): RawRow => {
+      const s = skipped.shift() as (typeof skipped)[number];
+      const row = { line, cells: [], raw: s.raw, error: s.reason };
+      line += lineBreaks(s.raw);
+      return row;
+    };
     for await (const rec of parser as AsyncIterable<CsvRecord>) {
-      const line = startLine(rec.info.lines, rec.raw);
-      // Skips are emitted while parsing, possibly ahead of records still buffered: keep file order.
-      while (skipped.length > 0 && skipped[0].line < line) yield skipped.shift() as RawRow;
-      yield { line, cells: rec.record, raw: rec.raw };
+      while (skipped.length > 0 && skipped[0].after < rec.info.records) yield skippedRow();
+      const row = { line, cells: rec.record, raw: rec.raw };
+      line += lineBreaks(rec.raw);
+      yield row;
     }
-    yield* skipped.splice(0);
+    while (skipped.length > 0) yield skippedRow();
   }
 
   return {

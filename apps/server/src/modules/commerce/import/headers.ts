@@ -66,8 +66,8 @@ export type KindSpec = {
   label: string;
   /** Each entry is a group of alternative headers; every group must be present. */
   required: string[][];
-  /** Headers whose presence rules the kind out (the reduced Tmall report is a subset of the full one). */
-  forbidden?: string[];
+  /** The file has these headers and no others (the reduced Tmall report is a subset of the full one). */
+  exact?: boolean;
   /** Where a header means something else on this platform than in ALIASES. */
   overrides?: Partial<Record<Field, string[]>>;
 };
@@ -86,7 +86,7 @@ export const KINDS: KindSpec[] = [
   {
     kind: 'tmall_report', platform: 'tmall', label: '天猫 订单报表（精简版）',
     required: g('订单编号', '总金额', '买家实际支付金额', '收货地址', '订单创建时间', '订单付款时间', '退款金额'),
-    forbidden: ['买家会员名', '订单状态'],
+    exact: true,
   },
   {
     kind: 'jd_orders', platform: 'jd', label: '京东 订单导出',
@@ -125,8 +125,10 @@ export function rankKinds(headers: string[]): HeaderMatch[] {
   const present = new Set(headers.map(headerKey));
   return KINDS.map((spec) => {
     const missing = spec.required.filter((alts) => !alts.some((a) => present.has(headerKey(a)))).map((alts) => alts.join('/'));
-    const forbidden = (spec.forbidden ?? []).some((f) => present.has(headerKey(f)));
-    const score = forbidden ? -1 : (spec.required.length - missing.length) / spec.required.length;
+    const known = new Set(spec.required.flat().map(headerKey));
+    const extra = spec.exact ? [...present].filter((h) => h !== '' && !known.has(h)).length : 0;
+    // Extra columns count against an exact kind as much as missing ones.
+    const score = (spec.required.length - missing.length - extra) / spec.required.length;
     return { spec, missing, score };
   }).sort((a, b) => b.score - a.score || a.missing.length - b.missing.length);
 }

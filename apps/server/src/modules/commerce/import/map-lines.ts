@@ -94,8 +94,9 @@ export function finishGroup(kind: ExportKind, lines: LineRow[]): OrderRecord {
     const goods = items.every((i) => i.priceFen !== null) ? items.reduce((a, i) => a + (i.priceFen ?? 0) * i.quantity, 0) : null;
     order.totalFen = goods === null ? null : goods + (first.postFen ?? 0);
   }
-  // One line: what the order paid is what the line paid.
-  if (items.length === 1 && items[0].amountFen === null) items[0].amountFen = order.paidFen;
+  // Pinduoduo orders carry one goods line, so the order's payment is the line's. (Not for JD: a
+  // single row may be a later, non-consecutive run of a bigger order.)
+  if (kind === 'pdd_orders' && items.length === 1) items[0].amountFen = order.paidFen;
   order.refundState = aggregateRefund(items);
   return order;
 }

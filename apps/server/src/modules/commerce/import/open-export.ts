@@ -37,8 +37,10 @@ export const PLATFORM_LABEL: Record<Platform, string> = {
 const API_ONLY: Platform[] = ['kuaishou', 'youzan', 'wechat_shop'];
 const API_ONLY_HINT = '快手小店、有赞、微信小店没有已知的导出格式，请用它们的 API 连接器同步订单。';
 
+// Taobao and Tmall shops export the same reports, so either platform may be named for them.
+const TAOBAO_FAMILY: Platform[] = ['taobao', 'tmall'];
 const compatible = (spec: KindSpec, platform: Platform) =>
-  spec.platform === platform || (spec.platform === 'taobao' || spec.platform === 'tmall') && (platform === 'taobao' || platform === 'tmall');
+  spec.platform === platform || (TAOBAO_FAMILY.includes(spec.platform) && TAOBAO_FAMILY.includes(platform));
 
 export async function openExport(file: string, opts: { platform?: Platform } = {}): Promise<OpenedExport> {
   const wanted = opts.platform;
@@ -141,8 +143,12 @@ function unknownHeaders(best: { match: HeaderMatch; headers: string[] } | null, 
   if (!best) return new ExportFormatError(`无法识别的文件：找不到表头行，不属于${scope}。${API_ONLY_HINT}`);
   const shown = best.headers.filter(Boolean);
   const list = shown.slice(0, 12).join('、') + (shown.length > 12 ? ` 等 ${shown.length} 列` : '');
+  // Naming a "closest" format only helps when the file shares some of its columns.
+  const closest = best.match.score > 0
+    ? `最接近的是「${best.match.spec.label}」，缺少列：${best.match.missing.join('、')}。`
+    : '表头里没有订单导出的关键列（如 订单编号、订单号、主订单编号）。';
   return new ExportFormatError(
-    `无法识别的订单导出文件：表头不属于${scope}。最接近的是「${best.match.spec.label}」，缺少列：${best.match.missing.join('、')}。` +
-      `文件的表头是：${list}。支持淘宝/天猫的订单报表和宝贝报表、天猫精简订单报表、京东、抖店、拼多多的订单导出；${API_ONLY_HINT}`,
+    `无法识别的订单导出文件：表头不属于${scope}。${closest}文件的表头是：${list}。` +
+      `支持淘宝/天猫的订单报表和宝贝报表、天猫精简订单报表、京东、抖店、拼多多的订单导出；${API_ONLY_HINT}`,
   );
 }

@@ -34,7 +34,7 @@ function structuralProblem(row: RawRow, width: number, source: RowSource, encodi
     }
   }
   // Decoders turn invalid bytes into U+FFFD: that row's text is damaged, the others are fine.
-  if (row.raw.includes('\uFFFD')) return `本行有无法按 ${encoding ?? '文件编码'} 解码的字节（文件在这一行损坏）`;
+  if (encoding !== null && row.raw.includes('\uFFFD')) return `本行有无法按 ${encoding} 解码的字节（文件在这一行损坏）`;
   return null;
 }
 
@@ -81,7 +81,11 @@ export async function* parseRows(
         } else if (kind === 'taobao_orders' || kind === 'tmall_report') {
           const order = kind === 'taobao_orders' ? mapTaobaoOrder(view, row.line, platform) : mapTmallReport(view, row.line, platform);
           const first = ids?.seen(order.orderId, row.line) ?? 0;
-          if (first) throw new RowError(`订单编号 ${order.orderId} 重复（第 ${first} 行已有这个订单）`);
+          if (first) {
+            // Excel's 15-digit cut can make two different orders share one id: say so.
+            const hint = order.idSuspect ? '；这个编号已被 Excel 截断，可能是两个不同的订单，请从后台重新导出' : '';
+            throw new RowError(`订单编号 ${order.orderId} 重复（第 ${first} 行已有这个订单${hint}）`);
+          }
           yield { kind: 'order', order };
         } else {
           const lineRow = mapLine(kind, view, row.line, platform);

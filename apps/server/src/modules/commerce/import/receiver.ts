@@ -65,7 +65,8 @@ export function regionOf(address: string | null): Region {
   const tokens = text.replace(/\u3000/g, ' ').split(' ');
   if (tokens.length === 1) return compactRegion(text);
   const [p, c, d] = tokens;
-  if (!isProvince(p)) return NO_REGION;
+  // `北京朝阳区三环到四环之间 建国路 88 号`: spaces, but not the 省 市 区 layout.
+  if (!isProvince(p)) return compactRegion(p);
   const city = c && REGION_TOKEN.test(c) ? c : null;
   // With only three tokens the third may be the street part rather than a district.
   const district = city && d && REGION_TOKEN.test(d) && (tokens.length > 3 || DISTRICT_END.test(d)) ? d : null;

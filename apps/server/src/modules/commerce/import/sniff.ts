@@ -24,7 +24,7 @@ export function sniffFormat(prefix: Buffer): FileFormat {
   if (prefix.length >= 4 && prefix.readUInt32BE(0) === 0x504b0304) return 'xlsx';
   if (prefix.subarray(0, 8).equals(OLE)) return 'xls';
   for (const [magic, what] of NOT_A_TABLE) {
-    if (prefix.subarray(0, magic.length).equals(magic)) throw new ExportFormatError(`这是一个${what}，不是订单导出文件。${HOW_TO}`);
+    if (prefix.subarray(0, magic.length).equals(magic)) throw new ExportFormatError(`这是一个 ${what}，不是订单导出文件。${HOW_TO}`);
   }
   if ((prefix[0] === 0xff && prefix[1] === 0xfe) || (prefix[0] === 0xfe && prefix[1] === 0xff)) {
     throw new ExportFormatError('文件是 UTF-16 编码的文本（Excel 的“Unicode 文本”），暂不支持。请在 Excel 中另存为“CSV UTF-8”或 xlsx 后再导入。');
