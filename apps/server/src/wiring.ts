@@ -7,7 +7,7 @@ import { AppError } from './core/index.ts';
 import { processPendingCallbacks, tenantsWithPendingCallbacks, connectedTenants, requestSync, SYNC_TASK } from './modules/channel/index.ts';
 import { handleWecomCallback } from './flows/wecom-events.flow.ts';
 import { runSync } from './flows/wecom-sync.flow.ts';
-import { runImportJob, IMPORT_TASK } from './modules/commerce/index.ts';
+import { runImportJob, IMPORT_TASK, runSyncShopJob, syncDueShops, SYNC_SHOP_TASK } from './modules/commerce/index.ts';
 
 export const consumers: Consumer[] = [timelineConsumer, tagTokensConsumer];
 
@@ -20,7 +20,7 @@ export async function kickCallbacks(deps: Deps, tenantId: string) {
 
 /** Queues an API sync of one shop now (the connectors' job). */
 export async function syncShopNow(deps: Deps, tenantId: string, shopId: string) {
-  await deps.jobs?.add('commerce.sync-shop', { tenantId, shopId }, { jobKey: `commerce-sync:${shopId}`, queueName: `commerce-sync:${shopId}` });
+  await deps.jobs?.add(SYNC_SHOP_TASK, { tenantId, shopId }, { jobKey: `commerce-sync:${shopId}`, queueName: `commerce-sync:${shopId}` });
 }
 
 export function jobSpec(deps: Deps): JobSpec {
@@ -44,6 +44,13 @@ export function jobSpec(deps: Deps): JobSpec {
           });
         }
       },
+      [SYNC_SHOP_TASK]: async (payload) => {
+        await runSyncShopJob(deps, payload as { tenantId: string; shopId: string });
+      },
+      // Shops with API sync enabled are synced on their own interval (each shop its own queue).
+      'commerce.sync-due': async () => {
+        await syncDueShops(deps);
+      },
       [IMPORT_TASK]: async (payload) => {
         const p = payload as { tenantId: string; importId: string };
         await runImportJob(deps, p.tenantId, p.importId);
@@ -56,6 +63,7 @@ export function jobSpec(deps: Deps): JobSpec {
     crontab: [
       { task: 'tenancy.prune-sessions', match: '17 * * * *', identifier: 'prune-sessions' },
       { task: 'channel.sweep-callbacks', match: '* * * * *', identifier: 'sweep-callbacks' },
+      { task: 'commerce.sync-due', match: '* * * * *', identifier: 'commerce-sync-due' },
       { task: 'channel.nightly-sync', match: '30 19 * * *', identifier: 'nightly-sync' }, // 03:30 in Asia/Shanghai (cron runs in UTC)
     ],
   };

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import { shopForImport, writeOrders, addStats, emptyStats, type OrderRecord, type Platform, type WriteStats } from './ports.ts';
-import { addCustomerIdentities } from './ports.ts';
+import { addCustomerIdentities, annotateProducts } from './ports.ts';
 import { CATALOGUE, skuTitle, type CatalogueSku } from './catalogue.ts';
 import { createRng, type Rng } from './random.ts';
 
@@ -95,5 +95,8 @@ export async function seedDemoOrders(deps: Deps, tenantId: string, progress: (do
     }
     progress(Math.min(buyers.length, i + part.length), buyers.length);
   }
+  // The catalogue the brand keeps: product lines on the products the orders created.
+  const seen = new Map(CATALOGUE.map((s) => [`固元堂 ${s.product}`, s.line]));
+  await annotateProducts(deps, tenantId, [...seen].map(([name, line]) => ({ name, productLine: line, category: '滋补养生' })));
   return stats;
 }

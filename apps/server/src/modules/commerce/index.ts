@@ -4,6 +4,8 @@ import type { Migration } from 'kysely';
 import * as m1 from './migrations/20261123_commerce.ts';
 
 export { commerceRoutes } from './commerce.routes.ts';
+export { annotateProducts } from './orders.service.ts';
+export { syncShop, syncDueShops, runSyncShopJob, SYNC_SHOP_TASK, CONNECTOR_CREDENTIALS } from './connectors/index.ts';
 export { runImportJob, createImport, getImport, writeRejectsXlsx, importDir, IMPORT_TASK } from './imports.service.ts';
 export { runImport, type ImportFile, type Progress as ImportProgress } from './import-runner.ts';
 export { orderForBinding, attachBuyerOrders, recordBinding, moveOrders, restoreOrders, countCustomerOrders, h5Token, readH5Token, type OrderForBinding } from './bindings.service.ts';

@@ -103,3 +103,11 @@ export async function countOrdersOf(db: Db, tenantId: string, customerId: string
   const r = await db.selectFrom('orders').select(db.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('customer_id', '=', customerId).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Sets product line and category by product name, where not set yet (the demo's catalogue). */
+export async function annotateProducts(db: Db, tenantId: string, rows: Array<{ name: string; productLine: string; category: string | null }>) {
+  if (rows.length === 0) return;
+  await sql`update products p set product_line = coalesce(p.product_line, u.l), category = coalesce(p.category, u.c), updated_at = now()
+    from unnest(${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.productLine)}::text[], ${rows.map((r) => r.category)}::text[]) as u(n, l, c)
+    where p.tenant_id = ${tenantId} and p.name = u.n`.execute(db);
+}

@@ -107,3 +107,5 @@ export async function updateProduct(deps: Deps, actor: Actor, id: string, input:
   });
   return productDetail(deps, actor, id);
 }
+
+export const annotateProducts = (deps: Deps, tenantId: string, rows: Array<{ name: string; productLine: string; category: string | null }>) => q.annotateProducts(deps.db, tenantId, rows);

@@ -18,16 +18,20 @@ for (const platform of PLATFORMS) {
   test(`${platform}: orders modified during the sync — nothing untouched is missed, the next run has the latest state`, async () => {
     const shop = await makeShop(w, platform);
     const now = nowSec();
-    // Crowd one window so it takes several pages (PDD: inside half an hour).
-    const span = platform === 'pinduoduo' ? 20 * 60 : 20 * 3600;
-    const { order_ids } = await w.sim.control.platforms.addOrders(platform, shop.simShopId, spread(300, now - span - 3600, now - 3600));
+    // Crowd the FIRST non-empty window so it takes several pages and the triggers fire inside it.
+    // Windows start at until − lookback (until = now − 3 min lag): 1-day windows over 2 days put
+    // [now−21 h, now−1 h] in the second; PDD's 30-minute ones over 95 minutes put
+    // [now−90 min, now−70 min] in the first.
+    const [from, to] = platform === 'pinduoduo' ? [now - 90 * 60, now - 70 * 60] : [now - 21 * 3600, now - 3600];
+    const lookbackDays = platform === 'pinduoduo' ? 95 / 1440 : 2;
+    const { order_ids } = await w.sim.control.platforms.addOrders(platform, shop.simShopId, spread(300, from, to));
     // Newest and oldest, spread across pages already read and pages not yet read, whatever the order of the walk.
     const changed = [...order_ids.slice(0, 8), ...order_ids.slice(146, 150), ...order_ids.slice(-8)];
     await w.sim.control.platforms.addTrigger(platform, shop.simShopId, { after_list_calls: 2, modify: changed.map((order_id) => ({ order_id, refund: 'full' as const })) });
     await w.sim.control.platforms.addTrigger(platform, shop.simShopId, { after_list_calls: 3, modify: order_ids.slice(60, 64).map((order_id) => ({ order_id, status: 'shipped' as const })) });
     const touched = new Set([...changed, ...order_ids.slice(60, 64)]);
 
-    await syncShop(w.deps, w.tenantId, shop.shopId, { ...FAST, lookbackDays: 2 });
+    await syncShop(w.deps, w.tenantId, shop.shopId, { ...FAST, lookbackDays });
     const have = new Set((await orderRows(w, shop.shopId)).map((r) => r.order_no));
     assert.deepEqual(order_ids.filter((id) => !touched.has(id) && !have.has(id)), [], 'every untouched order was read');
     assert.ok((await w.sim.control.platforms.shop(platform, shop.simShopId)).calls.list >= 3, 'the triggers fired mid-run');
