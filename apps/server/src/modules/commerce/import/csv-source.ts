@@ -31,6 +31,7 @@ export function openCsvSource(file: string, encoding: CsvEncoding): RowSource {
   const decoder = iconv.decodeStream(decoderName(encoding), { stripBOM: true });
   const parser = parse({
     bom: true,
+    record_delimiter: ['\r\n', '\n'], // a re-saved file can mix Windows and Unix line ends
     relax_column_count: true, // a short row is reported as a reject, not a crash
     relax_quotes: true, // `9,1"0,11` is common in free-text cells; keep the quote as text
     raw: true,
