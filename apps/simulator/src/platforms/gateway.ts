@@ -47,6 +47,16 @@ export function shopForApp(gate: Gate, platform: PlatformName, appKey: string, t
   return shop;
 }
 
+/** Issues a token for a shop (Youzan, WeChat Shop); expired ones are dropped so the state stays small. */
+export function issueToken(gate: Gate, shop: PlatformShop, token: string, ttlSeconds: number): number {
+  const st = platformsState(gate.sim);
+  const now = gate.sim.now();
+  for (const [t, v] of Object.entries(st.tokens)) if (v.expires_at <= now) delete st.tokens[t];
+  st.tokens[token] = { shop: `${shop.platform}:${shop.shop_id}`, expires_at: now + ttlSeconds };
+  gate.sim.dirty();
+  return now + ttlSeconds;
+}
+
 /** Tokens issued by a token endpoint (Youzan, WeChat Shop). */
 export function shopForIssuedToken(gate: Gate, platform: PlatformName, token: string): PlatformShop {
   const st = platformsState(gate.sim);

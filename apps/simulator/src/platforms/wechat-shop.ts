@@ -8,8 +8,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Gate, PlatformError } from './gateway.ts';
 import type { Order, PlatformShop } from './state.ts';
-import { admit, afterCursor, afterList, byModified, encodeCursor, flatParams, intParam, perr, platformRoute, shopForIssuedToken } from './gateway.ts';
-import { orderRefund, paidFen, platformsState, shopKey, shopsByAppKey, totalFen } from './state.ts';
+import { admit, afterCursor, afterList, byModified, encodeCursor, flatParams, intParam, issueToken, perr, platformRoute, shopForIssuedToken } from './gateway.ts';
+import { orderRefund, paidFen, shopsByAppKey, totalFen } from './state.ts';
 import { addressHash, maskName, maskPhone } from './privacy.ts';
 import { base62 } from '../ids.ts';
 
@@ -70,8 +70,7 @@ export function registerWechatShop(app: FastifyInstance, gate: Gate, log: (err: 
     if (apps.length === 0) throw perr('app_key', `appid ${q.appid ?? ''}`);
     if (apps[0].app_secret !== q.secret) throw perr('sign', 'appsecret mismatch');
     const token = base62(64);
-    platformsState(gate.sim).tokens[token] = { shop: shopKey('wechat_shop', apps[0].shop_id), expires_at: gate.sim.now() + TOKEN_SECONDS };
-    gate.sim.dirty();
+    issueToken(gate, apps[0], token, TOKEN_SECONDS);
     return { access_token: token, expires_in: TOKEN_SECONDS };
   }, renderWechatError);
 

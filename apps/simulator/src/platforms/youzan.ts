@@ -7,8 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Gate, PlatformError } from './gateway.ts';
 import type { Order } from './state.ts';
-import { admit, afterList, byModified, flatParams, intParam, perr, platformRoute, shopForIssuedToken } from './gateway.ts';
-import { orderRefund, paidFen, platformsState, shopKey, shopsByAppKey, totalFen } from './state.ts';
+import { admit, afterList, byModified, flatParams, intParam, issueToken, perr, platformRoute, shopForIssuedToken } from './gateway.ts';
+import { orderRefund, paidFen, shopsByAppKey, totalFen } from './state.ts';
 import { chinaTime, maskAddress, maskName, maskPhone, parseChinaTime } from './privacy.ts';
 import { base62 } from '../ids.ts';
 
@@ -68,11 +68,8 @@ export function registerYouzan(app: FastifyInstance, gate: Gate, log: (err: unkn
     if (apps[0].app_secret !== p.client_secret) throw perr('sign', 'client_secret 错误');
     const shop = apps.find((s) => s.shop_id === p.grant_id);
     if (!shop) throw perr('token', `店铺 ${p.grant_id ?? ''} 未授权此应用`);
-    const st = platformsState(gate.sim);
     const token = base62(32);
-    const expires = gate.sim.now() + TOKEN_SECONDS;
-    st.tokens[token] = { shop: shopKey('youzan', shop.shop_id), expires_at: expires };
-    gate.sim.dirty();
+    const expires = issueToken(gate, shop, token, TOKEN_SECONDS);
     return { success: true, code: 200, message: null, data: { access_token: token, expires: expires * 1000, scope: 'trade', authority_id: shop.shop_id } };
   }, renderTokenError);
 

@@ -38,8 +38,11 @@ async function page(ctx: ConnectorContext, start: Date, end: Date, pageNo: numbe
   const q: Record<string, string> = { app_key: c.appKey, method: 'order.searchList', access_token: c.accessToken, timestamp: String(unix(ctx.now())), v: '2' };
   q.sign = douyinSign({ app_key: q.app_key, method: q.method, param_json: paramJson, timestamp: q.timestamp, v: q.v }, c.appSecret);
   q.sign_method = 'md5';
-  const body = await ctx.call(() => postJson('douyin', withQuery(`${ctx.baseUrl}/order/searchList`, q), paramJson));
-  if (Number(body.code) !== 10000) throw douyinError(body);
+  const body = await ctx.call(async () => {
+    const b = await postJson('douyin', withQuery(`${ctx.baseUrl}/order/searchList`, q), paramJson);
+    if (Number(b.code) !== 10000) throw douyinError(b);
+    return b;
+  });
   return (body.data ?? {}) as Json;
 }
 

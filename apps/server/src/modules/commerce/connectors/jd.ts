@@ -37,8 +37,11 @@ async function page(ctx: ConnectorContext, start: Date, end: Date, pageNo: numbe
     '360buy_param_json': JSON.stringify(biz),
   };
   params.sign = topSign(params, c.appSecret);
-  const body = await ctx.call(() => postForm('jd', `${ctx.baseUrl}/routerjson`, params));
-  if (body.error_response) throw jdError(body.error_response as Json);
+  const body = await ctx.call(async () => {
+    const b = await postForm('jd', `${ctx.baseUrl}/routerjson`, params);
+    if (b.error_response) throw jdError(b.error_response as Json);
+    return b;
+  });
   const r = (body.jingdong_pop_order_search_responce as Json | undefined)?.searchorderinfo_result as Json | undefined;
   if (!r) throw fatalError('jd', '响应缺少 searchorderinfo_result');
   if (r.apiResult && r.apiResult.success === false) throw fatalError('jd', `${r.apiResult.englishErrCode ?? ''} ${r.apiResult.chineseErrCode ?? ''}`.trim());

@@ -31,8 +31,11 @@ async function list(ctx: ConnectorContext, start: Date, end: Date, cursor: strin
     appkey: c.appKey, method: 'open.order.cursor.list', version: '1', access_token: c.accessToken, timestamp: String(ctx.now().getTime()), signMethod: 'MD5', param,
   };
   q.sign = kuaishouSign(q, c.signSecret);
-  const body = await ctx.call(() => requestJson('kuaishou', withQuery(`${ctx.baseUrl}/open/order/cursor/list`, q)));
-  if (Number(body.result) !== 1) throw kuaishouError(body);
+  const body = await ctx.call(async () => {
+    const b = await requestJson('kuaishou', withQuery(`${ctx.baseUrl}/open/order/cursor/list`, q));
+    if (Number(b.result) !== 1) throw kuaishouError(b);
+    return b;
+  });
   return (body.data ?? {}) as Json;
 }
 

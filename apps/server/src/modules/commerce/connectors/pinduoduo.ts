@@ -33,8 +33,11 @@ async function page(ctx: ConnectorContext, start: Date, end: Date, pageNo: numbe
     order_status: '5', refund_status: '5', is_lucky_flag: '0', page: String(pageNo), page_size: String(ctx.pageSize), use_has_next: 'false',
   };
   params.sign = topSign(params, c.clientSecret);
-  const body = await ctx.call(() => postForm('pinduoduo', `${ctx.baseUrl}/api/router`, params));
-  if (body.error_response) throw pddError(body.error_response as Json);
+  const body = await ctx.call(async () => {
+    const b = await postForm('pinduoduo', `${ctx.baseUrl}/api/router`, params);
+    if (b.error_response) throw pddError(b.error_response as Json);
+    return b;
+  });
   const r = body.order_sn_increment_get_response as Json | undefined;
   if (!r) throw fatalError('pinduoduo', '响应缺少 order_sn_increment_get_response');
   return r;

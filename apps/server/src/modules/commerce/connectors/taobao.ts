@@ -46,8 +46,12 @@ async function page(ctx: ConnectorContext, start: Date, end: Date, pageNo: numbe
     start_modified: chinaTime(start), end_modified: chinaTime(end), page_no: String(pageNo), page_size: String(ctx.pageSize), use_has_next: 'false',
   };
   params.sign = topSign(params, c.appSecret);
-  const body = await ctx.call(() => postForm(platform, `${ctx.baseUrl}/router/rest`, params));
-  if (body.error_response) throw topError(platform, body.error_response as Json);
+  // The platform's refusals are HTTP 200 bodies: thrown inside the call so busy / limit are retried.
+  const body = await ctx.call(async () => {
+    const b = await postForm(platform, `${ctx.baseUrl}/router/rest`, params);
+    if (b.error_response) throw topError(platform, b.error_response as Json);
+    return b;
+  });
   const r = body.trades_sold_increment_get_response as Json | undefined;
   if (!r) throw fatalError(platform, '响应缺少 trades_sold_increment_get_response');
   return r;
