@@ -20,6 +20,8 @@ const Env = z.object({
   // The bundled WeCom simulator that `siyu start --demo` runs beside Siyu (and `siyu sim` alone).
   SIYU_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(54330),
   // New friends per minute in the demo's simulated population (0 = none).
+  // Order API sync reads orders modified up to this many seconds ago (platforms index new orders with a lag).
+  SIYU_ORDER_SYNC_LAG_SECONDS: z.coerce.number().int().min(0).max(3600).default(180),
   SIYU_DEMO_FRIENDS_PER_MINUTE: z.coerce.number().min(0).max(600).default(3),
 });
 
@@ -36,6 +38,7 @@ export type Config = Readonly<{
   workerConcurrency: number;
   simPort: number;
   demoFriendsPerMinute: number;
+  orderSyncLagSeconds: number;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     workerConcurrency: e.SIYU_WORKERS,
     simPort: e.SIYU_SIM_PORT,
     demoFriendsPerMinute: e.SIYU_DEMO_FRIENDS_PER_MINUTE,
+    orderSyncLagSeconds: e.SIYU_ORDER_SYNC_LAG_SECONDS,
     ...overrides,
   });
 }

@@ -19,6 +19,24 @@ after(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The demo's WeChat Shop is connected by API: new simulated orders arrive through the connector. */
+async function assertShopLive(api: ReturnType<typeof client>) {
+  const shops = (await api.get('/api/shops')).body as Array<{ id: string; platform: string; hasCredentials: boolean; syncEnabled: boolean; orderCount: number; lastSyncAt: string | null; lastSyncError: string | null }>;
+  assert.equal(shops.length, 3, 'tmall, douyin and wechat shop');
+  const live = shops.find((s) => s.platform === 'wechat_shop')!;
+  assert.ok(live.hasCredentials && live.syncEnabled);
+  assert.ok(shops.every((s) => s.orderCount > 0), 'every demo shop has its order history');
+  const rate = (await api.get('/api/commerce/match-rate')).body;
+  assert.ok(rate.total.buyers > 1000 && rate.total.rate > 0 && rate.total.rate < 1);
+  await new Promise((r) => setTimeout(r, 3000)); // a few simulated orders at 60 a minute
+  assert.equal((await api.post(`/api/shops/${live.id}/sync`)).status, 200);
+  const after = await eventually(async () => {
+    const s = ((await api.get('/api/shops')).body as typeof shops).find((x) => x.id === live.id)!;
+    return s.lastSyncAt && s.orderCount > live.orderCount ? s : null;
+  }, 60_000, 'orders through the WeChat Shop connector');
+  assert.equal(after.lastSyncError, null);
+}
+
 /** The demo's WeCom is live: connected, fully synced, groups in, and new friends arriving by callback. */
 async function assertWecomLive(api: ReturnType<typeof client>) {
   const conn = (await api.get('/api/wecom/connection')).body;
@@ -45,7 +63,7 @@ test('first start seeds the demo brand, second start reuses it, demo reset rebui
   tdb = await createTestDatabase();
   const env = {
     DATABASE_URL: tdb.url, SIYU_SECRET_KEY: TEST_SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-    SIYU_DATA_DIR: dataDir, SIYU_SIM_PORT: '0', SIYU_DEMO_FRIENDS_PER_MINUTE: '60',
+    SIYU_DATA_DIR: dataDir, SIYU_SIM_PORT: '0', SIYU_DEMO_FRIENDS_PER_MINUTE: '60', SIYU_ORDER_SYNC_LAG_SECONDS: '0',
   };
   proc = runSiyu(['start', '--demo', '--demo-customers', '3000', '--no-build'], env);
   let url = await waitForStart(proc, 120_000);
@@ -74,6 +92,7 @@ test('first start seeds the demo brand, second start reuses it, demo reset rebui
   assert.ok(timeline.some((e: { kind: string }) => e.kind === 'customer.created'));
   assert.match(proc.output(), /企业微信模拟器：http/);
   await assertWecomLive(api);
+  await assertShopLive(api);
   proc.child.kill('SIGTERM');
   assert.equal(await proc.exited, 0);
 

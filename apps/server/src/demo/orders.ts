@@ -24,7 +24,7 @@ function platformOf(rng: Rng, b: Buyer): keyof typeof DEMO_SHOPS {
   return 'tmall';
 }
 /** A stable buyer id per customer and platform, shaped like each platform's. */
-function buyerKey(platform: Platform, customerId: string): string {
+export function buyerKey(platform: Platform, customerId: string): string {
   const h = crypto.createHash('sha256').update(`${platform}:${customerId}`).digest('base64url');
   return platform === 'douyin' ? `dy${h.slice(0, 24)}` : platform === 'wechat_shop' ? `o${h.slice(0, 27)}` : `AAF${h.slice(0, 21)}`;
 }

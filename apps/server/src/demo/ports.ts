@@ -3,5 +3,5 @@ export { createTenant, createStaff, createDepartment, findTenantBySlug, linkWeco
 export { saveConnection, testConnection, requestSync, syncRunsExist, hasWecomConnection } from '../modules/channel/index.ts';
 export { createGroup, createTag } from '../modules/tagging/index.ts';
 export { customerGrams } from '../modules/customers/index.ts';
-export { annotateProducts, shopForImport, writeOrders, addStats, emptyStats, type OrderRecord, type Platform, type WriteStats } from '../modules/commerce/index.ts';
+export { annotateProducts, configureShopSync, shopForImport, writeOrders, addStats, emptyStats, type OrderRecord, type Platform, type WriteStats } from '../modules/commerce/index.ts';
 export { addCustomerIdentities } from '../modules/customers/index.ts';

@@ -11,6 +11,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../core/index.ts';
 import { linkWecomOrg, saveConnection, testConnection, requestSync, syncRunsExist, hasWecomConnection } from './ports.ts';
 import { readDemoWecom, demoOwnerActor, DEMO_CHANNELS } from './wecom-seed.ts';
+import { goLiveShop } from './shop-live.ts';
 import { DEMO_CORP_ID, DEMO_NAME } from './index.ts';
 
 const AGENT_ID = 1000002;
@@ -77,6 +78,8 @@ export async function goLive(deps: Deps, tenantId: string, demo: DemoWecom, siyu
       if (!(err instanceof AppError && err.code === 'SYNC_RUNNING')) throw err;
     }
   }
+  // The live shop: new WeChat Shop orders reach Siyu through the connector (as fast as friends arrive).
+  await goLiveShop(deps, tenantId, demo.sim, deps.config.demoFriendsPerMinute);
   if (deps.config.demoFriendsPerMinute > 0) {
     const client = createWecomClient({ corpId: DEMO_CORP_ID, secret, baseUrl: demo.sim.url });
     const ways = await client.listContactWay({ limit: 100 });

@@ -10,7 +10,7 @@ export { runImportJob, createImport, getImport, writeRejectsXlsx, importDir, IMP
 export { runImport, type ImportFile, type Progress as ImportProgress } from './import-runner.ts';
 export { orderForBinding, attachBuyerOrders, recordBinding, moveOrders, restoreOrders, countCustomerOrders, h5Token, readH5Token, type OrderForBinding } from './bindings.service.ts';
 export { writeOrders, emptyStats, addStats, type WriteContext, type WriteRecord, type WriteStats } from './order-writer.ts';
-export { shopIdByName, shopForSync, saveSyncProgress, shopsDueForSync, shopForImport, PLATFORM_NAMES, type ShopForSync } from './shops.service.ts';
+export { configureShopSync, shopIdByName, shopForSync, saveSyncProgress, shopsDueForSync, shopForImport, PLATFORM_NAMES, type ShopForSync } from './shops.service.ts';
 export type { OrderRecord, ItemRecord, LooseItem, RejectedRow, Platform, OrderStatus, RefundState } from './records.ts';
 export { PLATFORMS } from './records.ts';
 export type { CommerceTables } from './commerce.tables.ts';

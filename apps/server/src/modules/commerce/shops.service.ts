@@ -104,3 +104,12 @@ export async function shopIdByName(deps: Deps, tenantId: string, nameOrId: strin
   const hit = all.find((s) => s.id === nameOrId) ?? all.find((s) => s.name === nameOrId && (!platform || s.platform === platform));
   return hit?.id ?? null;
 }
+
+/** API sync settings set by the system (the demo's live shop), not an operator. */
+export async function configureShopSync(deps: Deps, tenantId: string, shopId: string, input: { externalId?: string; apiBaseUrl: string; credentials: Record<string, string>; syncEnabled: boolean; syncIntervalMinutes: number }) {
+  await repo.updateShop(deps.db, tenantId, shopId, {
+    ...(input.externalId !== undefined && { external_id: input.externalId }),
+    api_base_url: input.apiBaseUrl, credentials_enc: deps.pii.encrypt(JSON.stringify(input.credentials)),
+    sync_enabled: input.syncEnabled, sync_interval_minutes: input.syncIntervalMinutes,
+  });
+}

@@ -60,7 +60,7 @@ export async function syncShop(deps: Deps, tenantId: string, shopId: string, opt
   const shop = await shopForSync(deps, tenantId, shopId);
   const connector = connectorFor(shop.platform);
   const now = deps.clock.now().getTime();
-  const until = second(opts.until?.getTime() ?? now - SAFETY_LAG_MS);
+  const until = second(opts.until?.getTime() ?? now - (deps.config.orderSyncLagSeconds ?? SAFETY_LAG_MS / 1000) * 1000);
   const saved = shop.checkpoint as Checkpoint;
   let checkpoint: Checkpoint = saved.window ? saved : {};
   let syncedUntil = shop.syncedUntil ?? null;
