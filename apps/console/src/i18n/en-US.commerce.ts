@@ -162,7 +162,7 @@ export const commerceEnUS: Pick<Translation, keyof typeof commerceZhCN> = {
       rowsRejected: 'Rejected rows',
       ordersFlagged: 'Order no. likely truncated by Excel',
     },
-    flaggedHelp: 'These orders are kept but flagged and never used to match customers. Import the original platform export rather than a file re-saved in Excel.',
+    flaggedHelp: 'Excel may have cut the last digits of these order numbers: they are kept and flagged, but never matched to orders synced by API nor used for order binding. Import the original platform export rather than a file re-saved in Excel.',
     rejects: 'Rejected rows',
     rejectsFirst: 'First {{count}} rows shown; download for the full list',
     downloadRejects: 'Download errors (Excel)',

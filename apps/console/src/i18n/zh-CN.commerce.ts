@@ -153,7 +153,7 @@ export const commerceZhCN = {
       rowsRejected: '被拒绝的行',
       ordersFlagged: '订单号疑似被 Excel 截断',
     },
-    flaggedHelp: '这些订单已保存但被标记，不会用于客户匹配。请尽量用平台原始导出文件导入，不要用 Excel 打开后另存。',
+    flaggedHelp: '这些订单的订单号可能已被 Excel 截掉末几位：已保存并标记，但不会与平台 API 同步的订单对应，也不能用于订单绑定。请尽量用平台原始导出文件导入，不要用 Excel 打开后另存。',
     rejects: '被拒绝的行',
     rejectsFirst: '仅显示前 {{count}} 行，完整列表请下载',
     downloadRejects: '下载错误明细（Excel）',
