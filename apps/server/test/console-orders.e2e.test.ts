@@ -8,10 +8,11 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
+import { orderFixtures } from './helpers/fixtures.ts';
 import { ensureConsoleBuilt, consoleDist } from '../src/console-build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FIX = path.resolve(import.meta.dirname, '../../../../shared/fixtures/orders');
+const FIX = orderFixtures();
 const shots = path.resolve('test-results');
 let srv: TestServer;
 let browser: Browser;

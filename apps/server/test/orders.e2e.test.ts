@@ -11,8 +11,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { startTestServer, eventually, type TestServer, type Client } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
+import { orderFixtures } from './helpers/fixtures.ts';
 
-const FIX = path.resolve(import.meta.dirname, '../../../../shared/fixtures/orders');
+const FIX = orderFixtures();
 const TESTDATA = path.resolve(import.meta.dirname, '../src/modules/commerce/import/testdata');
 let srv: TestServer;
 let admin: Client;

@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readAll as read } from './testdata/read-all.ts';
+import { orderFixtures } from '../../../../test/helpers/fixtures.ts';
 
-const F = '/work/shared/fixtures/orders';
+const F = orderFixtures();
 const readAll = (file: string) => read(`${F}/${file}`);
 
 const count = <T>(xs: T[], pred: (x: T) => boolean) => xs.filter(pred).length;

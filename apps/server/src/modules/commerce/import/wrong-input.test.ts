@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ExportFormatError, openExport } from './index.ts';
 import { TESTDATA } from './testdata/read-all.ts';
+import { orderFixtures } from '../../../../test/helpers/fixtures.ts';
 
-const FIXTURE = '/work/shared/fixtures/orders/taobao-orders-2017-05.csv';
+const FIXTURE = `${orderFixtures()}/taobao-orders-2017-05.csv`;
 
 async function refused(file: string, opts = {}): Promise<string> {
   try {
