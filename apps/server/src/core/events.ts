@@ -1,6 +1,6 @@
 // Domain events go to the outbox in the SAME transaction as the change they describe, so an
 // event exists exactly when its change committed. Consumers (consumers.ts) read them later.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 export type DomainEvent = {
@@ -25,6 +25,15 @@ export type StoredEvent = {
 
 export async function emit(trx: Transaction<Database> | Kysely<Database>, tenantId: string, events: DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
+  if (events.length > 20) {
+    // Many at once (an import chunk): arrays instead of a VALUES list — fewer parameters, less parsing.
+    const at = (e: DomainEvent) => (e.occurredAt ?? new Date()).toISOString();
+    await sql`insert into outbox_events (tenant_id, type, aggregate_type, aggregate_id, payload, actor_id, occurred_at)
+      select ${tenantId}, u.t, u.a, u.i, u.p::jsonb, u.actor, u.at from unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => e.aggregateType)}::text[],
+        ${events.map((e) => e.aggregateId)}::text[], ${events.map((e) => JSON.stringify(e.payload ?? {}))}::text[], ${events.map((e) => e.actorId ?? null)}::text[],
+        ${events.map(at)}::timestamptz[]) as u(t, a, i, p, actor, at)`.execute(trx);
+    return;
+  }
   await trx
     .insertInto('outbox_events')
     .values(

@@ -4,6 +4,7 @@
 // (a content hash per order: order fields, then items), so the same file twice is a no-op and a
 // newer export updates statuses, refunds and amounts.
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { maskPhone, newId, normalizePhone } from '../../core/index.ts';
 import { resolveBuyers, type BuyerInput } from '../customers/index.ts';
@@ -58,6 +59,10 @@ export async function writeOrders(deps: Deps, ctx: WriteContext, input: WriteRec
   if (records.length === 0) return stats;
   const { tenantId, platform } = ctx;
   return deps.db.transaction().execute(async (trx) => {
+    // An import's chunks need not wait for the disk one by one: the import's final status commit
+    // flushes the log up to and including all of them, and a crash before it leaves an import the
+    // operator re-runs (writes are idempotent). API pages commit synchronously.
+    if (ctx.source === 'import') await sql`set local synchronous_commit = off`.execute(trx);
     const d = { ...deps, db: trx };
     // Catalogue
     const items = records.flatMap((r) => r.items ?? []);

@@ -119,9 +119,13 @@ export const dropTagToken = (db: Db, tenantId: string, tagId: string) =>
 export const identitiesOf = (db: Db, tenantId: string, customerId: string) =>
   db.selectFrom('customer_identities').selectAll().where('tenant_id', '=', tenantId).where('customer_id', '=', customerId).orderBy('created_at').execute();
 
-export const insertIdentities = (db: Db, rows: Insertable<CustomerIdentitiesTable>[]) =>
-  rows.length === 0 ? Promise.resolve() : db.insertInto('customer_identities').values(rows)
-    .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'scope', 'value']).doNothing()).execute().then(() => undefined);
+export async function insertIdentities(db: Db, rows: Insertable<CustomerIdentitiesTable>[]) {
+  if (rows.length === 0) return;
+  await sql`insert into customer_identities (tenant_id, kind, scope, value, customer_id)
+    select * from unnest(${rows.map((r) => r.tenant_id)}::text[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.scope ?? '')}::text[],
+      ${rows.map((r) => r.value)}::text[], ${rows.map((r) => r.customer_id)}::text[])
+    on conflict (tenant_id, kind, scope, value) do nothing`.execute(db);
+}
 
 export const timelineOf = (db: Db, tenantId: string, customerId: string, limit: number) =>
   db.selectFrom('timeline_entries').selectAll().where('tenant_id', '=', tenantId).where('customer_id', '=', customerId)

@@ -8,7 +8,7 @@ import { OrderIdSet } from './id-set.ts';
 import { finishGroup, mapLine, type LineRow } from './map-lines.ts';
 import { mapTaobaoItem, mapTaobaoOrder, mapTmallReport } from './map-taobao.ts';
 import type { ParsedRow } from './open-export.ts';
-import { rowView } from './row-view.ts';
+import { rowViews } from './row-view.ts';
 import type { CsvEncoding } from './sniff.ts';
 import type { RawRow, RowSource } from './source.ts';
 
@@ -51,6 +51,7 @@ export async function* parseRows(
   while (width > 0 && header.headers[width - 1] === '') width--;
   const ids = kind === 'taobao_orders' || kind === 'tmall_report' ? new OrderIdSet() : null;
   let group: LineRow[] = [];
+  const viewOf = rowViews(index, source.date1904);
   const flush = (): ParsedRow | null => {
     if (group.length === 0) return null;
     const order = finishGroup(kind, group);
@@ -75,7 +76,7 @@ export async function* parseRows(
         continue;
       }
       try {
-        const view = rowView(index, row.cells, source.date1904);
+        const view = viewOf(row.cells);
         if (kind === 'taobao_items') {
           yield { kind: 'item', item: mapTaobaoItem(view, row.line) };
         } else if (kind === 'taobao_orders' || kind === 'tmall_report') {
