@@ -56,7 +56,9 @@ export function registerImportCommand(program: Command, fail: (m: string) => nev
           return;
         }
         console.log(`\n导入完成（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${job.files.map((f) => `${f.name}〔${f.kind}，${f.encoding}〕`).join('、')} → ${job.shopName}`);
-        for (const [k, label] of LABELS) console.log(`  ${label.padEnd(14, '　')}${(summary as Record<string, number>)[k].toLocaleString()}`);
+        // CJK characters take two terminal columns: pad by display width so the numbers line up.
+        const width = (t: string) => Array.from(t).reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+        for (const [k, label] of LABELS) console.log(`  ${label}${' '.repeat(Math.max(1, 26 - width(label)))}${(summary as Record<string, number>)[k].toLocaleString().padStart(10)}`);
         if (summary.rowsRejected > 0) console.log(o.rejects ? `被拒绝的行已写入 ${o.rejects}` : '加上 --rejects 错误明细.xlsx 可导出每一行被拒绝的原因');
       } catch (err) {
         fail((err as Error).message);
