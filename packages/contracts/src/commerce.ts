@@ -28,6 +28,39 @@ export const Shop = z.object({
 });
 export type Shop = z.infer<typeof Shop>;
 
+/**
+ * What each platform's order API needs, by the keys the server's connectors read (a shop's
+ * credentials object). One list for the console's form and the connectors (a test keeps them equal).
+ */
+export type CredentialField = { key: string; label: string; secret: boolean };
+const TOP: CredentialField[] = [
+  { key: 'appKey', label: 'App Key', secret: false },
+  { key: 'appSecret', label: 'App Secret', secret: true },
+  { key: 'session', label: '店铺授权 SessionKey', secret: true },
+];
+const TOKEN = (idKey: string, idLabel: string, secretKey: string, secretLabel: string): CredentialField[] => [
+  { key: idKey, label: idLabel, secret: false },
+  { key: secretKey, label: secretLabel, secret: true },
+  { key: 'accessToken', label: '店铺授权 access_token', secret: true },
+];
+export const PLATFORM_CREDENTIALS: Record<Platform, CredentialField[]> = {
+  taobao: TOP,
+  tmall: TOP,
+  douyin: TOKEN('appKey', 'App Key', 'appSecret', 'App Secret'),
+  pinduoduo: TOKEN('clientId', 'client_id', 'clientSecret', 'client_secret'),
+  jd: TOKEN('appKey', 'App Key', 'appSecret', 'App Secret'),
+  kuaishou: TOKEN('appKey', 'App Key', 'signSecret', 'signSecret（签名密钥）'),
+  youzan: [
+    { key: 'clientId', label: 'client_id', secret: false },
+    { key: 'clientSecret', label: 'client_secret', secret: true },
+    { key: 'grantId', label: '店铺 ID（kdt_id，留空用店铺外部 ID）', secret: false },
+  ],
+  wechat_shop: [
+    { key: 'appId', label: 'AppID', secret: false },
+    { key: 'appSecret', label: 'AppSecret', secret: true },
+  ],
+};
+
 export const ShopInput = z.object({
   platform: Platform,
   name: z.string().trim().min(1).max(60),

@@ -74,31 +74,3 @@ export function fileKindLabel(kind: string | null): string | null {
 
 export const platformOptions = () => PLATFORMS.map((p) => ({ value: p, label: i18n.t(`commerce.platform.${p}`) }));
 
-export type CredentialKey = 'appKey' | 'appSecret' | 'sessionKey' | 'accessToken' | 'shopId';
-
-/**
- * The API credentials each platform's order API asks for. The keys are the same everywhere (the
- * server's connectors read these names); the labels follow each platform's own console
- * (Taobao's sessionKey, Pinduoduo's client_id…).
- */
-export const CREDENTIAL_FIELDS: Record<Platform, CredentialKey[]> = {
-  taobao: ['appKey', 'appSecret', 'sessionKey'],
-  tmall: ['appKey', 'appSecret', 'sessionKey'],
-  jd: ['appKey', 'appSecret', 'accessToken'],
-  douyin: ['appKey', 'appSecret', 'accessToken', 'shopId'],
-  pinduoduo: ['appKey', 'appSecret', 'accessToken'],
-  kuaishou: ['appKey', 'appSecret', 'accessToken'],
-  youzan: ['appKey', 'appSecret', 'accessToken', 'shopId'],
-  wechat_shop: ['appKey', 'appSecret'],
-};
-
-const CREDENTIAL_LABEL_OVERRIDES: Partial<Record<Platform, Partial<Record<CredentialKey, string>>>> = {
-  pinduoduo: { appKey: 'client_id', appSecret: 'client_secret' },
-  youzan: { appKey: 'client_id', appSecret: 'client_secret', shopId: 'kdt_id' },
-  wechat_shop: { appKey: 'AppID', appSecret: 'AppSecret' },
-  douyin: { shopId: 'shop_id' },
-};
-
-export function credentialLabel(platform: Platform, key: CredentialKey): string {
-  return CREDENTIAL_LABEL_OVERRIDES[platform]?.[key] ?? i18n.t(`shops.credential.${key}`);
-}

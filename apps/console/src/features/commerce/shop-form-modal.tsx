@@ -1,10 +1,10 @@
-import type { Platform, Shop, ShopInput } from '@siyu/contracts';
+import { PLATFORM_CREDENTIALS, type Platform, type Shop, type ShopInput } from '@siyu/contracts';
 import { App, Col, type ButtonProps, Divider, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/index.ts';
 import { blankToNull } from '../../lib/format.ts';
-import { CREDENTIAL_FIELDS, credentialLabel, platformOptions, type CredentialKey } from './labels.tsx';
+import { platformOptions } from './labels.tsx';
 import { useSaveShop } from './shops.api.ts';
 
 type Values = {
@@ -12,7 +12,7 @@ type Values = {
   name: string;
   externalId: string;
   apiBaseUrl: string;
-  credentials: Partial<Record<CredentialKey, string>>;
+  credentials: Partial<Record<string, string>>;
   syncEnabled: boolean;
   syncIntervalMinutes: number;
 };
@@ -63,7 +63,7 @@ export function ShopFormModal({ open, shop, onClose }: { open: boolean; shop: Sh
 
   const onFinish = (v: Values) => {
     const credentials = Object.fromEntries(
-      CREDENTIAL_FIELDS[v.platform].flatMap((k) => (v.credentials?.[k]?.trim() ? [[k, v.credentials[k]!.trim()]] : [])),
+      PLATFORM_CREDENTIALS[v.platform].flatMap(({ key: k }) => (v.credentials?.[k]?.trim() ? [[k, v.credentials[k]!.trim()]] : [])),
     );
     const input: Partial<ShopInput> = {
       name: v.name.trim(),
@@ -129,13 +129,13 @@ export function ShopFormModal({ open, shop, onClose }: { open: boolean; shop: Sh
         </Form.Item>
         {platform && (
           <Row gutter={16}>
-            {CREDENTIAL_FIELDS[platform].map((k) => (
+            {PLATFORM_CREDENTIALS[platform].map(({ key: k, label }) => (
               <Col xs={24} md={12} key={k}>
                 <Form.Item
                   name={['credentials', k]}
-                  label={credentialLabel(platform, k)}
-                  dependencies={CREDENTIAL_FIELDS[platform].filter((o) => o !== k).map((o) => ['credentials', o])}
-                  rules={[{ max: 512 }, ({ getFieldValue }) => ({ validator: (_, v?: string) => allOrNone(CREDENTIAL_FIELDS[platform].map((o) => getFieldValue(['credentials', o])), v) })]}
+                  label={label}
+                  dependencies={PLATFORM_CREDENTIALS[platform].filter((o) => o.key !== k).map((o) => ['credentials', o.key])}
+                  rules={[{ max: 512 }, ({ getFieldValue }) => ({ validator: (_, v?: string) => allOrNone(PLATFORM_CREDENTIALS[platform].map((o) => getFieldValue(['credentials', o.key])), v) })]}
                 >
                   <Input.Password placeholder={secretPlaceholder} autoComplete="new-password" data-testid={`shop-credential-${k}`} />
                 </Form.Item>
