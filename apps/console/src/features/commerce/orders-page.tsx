@@ -1,6 +1,5 @@
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { OrderListItem } from '@siyu/contracts';
-import { Button, Flex, Space, Table, Typography } from 'antd';
+import { Flex, Table, Typography } from 'antd';
 import { useMemo, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommerceGate } from './commerce-gate.tsx';
@@ -9,6 +8,7 @@ import { OrderDrawer } from './order-drawer.tsx';
 import { OrderFilters } from './order-filters.tsx';
 import { useOrderList } from './orders.api.ts';
 import { useOrderListState } from './use-order-list-state.ts';
+import { CursorPager } from '../../components/cursor-pager.tsx';
 
 /** 订单: orders from every shop and platform, imported or synced; a row opens the order. */
 export function OrdersPage() {
@@ -58,19 +58,7 @@ function OrdersView() {
       </div>
 
       <Flex justify="flex-end" align="center" style={{ marginTop: 16 }}>
-        <Space>
-          <Typography.Text type="secondary">{t('customers.page', { page: state.page })}</Typography.Text>
-          <Button icon={<LeftOutlined />} disabled={state.page <= 1 || list.isFetching} onClick={state.prev} data-testid="orders-prev-page">
-            {t('customers.prevPage')}
-          </Button>
-          <Button
-            disabled={!data?.nextCursor || list.isPlaceholderData || list.isFetching}
-            onClick={() => data?.nextCursor && state.next(data.nextCursor)}
-            data-testid="orders-next-page"
-          >
-            {t('customers.nextPage')} <RightOutlined />
-          </Button>
-        </Space>
+        <CursorPager page={state.page} nextCursor={data?.nextCursor} busy={list.isFetching || list.isPlaceholderData} onPrev={state.prev} onNext={state.next} testIdPrefix="orders-" />
       </Flex>
 
       <OrderDrawer orderId={state.orderId} onClose={state.close} />

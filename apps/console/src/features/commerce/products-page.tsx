@@ -1,6 +1,6 @@
-import { LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { SearchOutlined } from '@ant-design/icons';
 import type { Product } from '@siyu/contracts';
-import { AutoComplete, Button, Flex, Input, Space, Table, Typography } from 'antd';
+import { AutoComplete, Flex, Input, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommerceGate } from './commerce-gate.tsx';
@@ -9,6 +9,7 @@ import { ProductDrawer } from './product-drawer.tsx';
 import type { KnownValues } from './product-edit-form.tsx';
 import { useProductList } from './products.api.ts';
 import { useProductListState } from './use-product-list-state.ts';
+import { CursorPager } from '../../components/cursor-pager.tsx';
 
 /**
  * Product lines and categories seen so far, to suggest in the filter and the edit form: the API
@@ -110,19 +111,7 @@ function ProductsView() {
         <Typography.Text type="secondary" data-testid="products-total">
           {data ? t('products.total', { count: data.total }) : ''}
         </Typography.Text>
-        <Space>
-          <Typography.Text type="secondary">{t('customers.page', { page: state.page })}</Typography.Text>
-          <Button icon={<LeftOutlined />} disabled={state.page <= 1 || list.isFetching} onClick={state.prev} data-testid="products-prev-page">
-            {t('customers.prevPage')}
-          </Button>
-          <Button
-            disabled={!data?.nextCursor || list.isPlaceholderData || list.isFetching}
-            onClick={() => data?.nextCursor && state.next(data.nextCursor)}
-            data-testid="products-next-page"
-          >
-            {t('customers.nextPage')} <RightOutlined />
-          </Button>
-        </Space>
+        <CursorPager page={state.page} nextCursor={data?.nextCursor} busy={list.isFetching || list.isPlaceholderData} onPrev={state.prev} onNext={state.next} testIdPrefix="products-" />
       </Flex>
 
       <ProductDrawer productId={state.productId} known={known} onClose={state.close} />

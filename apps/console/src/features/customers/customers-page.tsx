@@ -1,6 +1,6 @@
-import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { CustomerListItem } from '@siyu/contracts';
-import { Button, Flex, Select, Space, Table, Typography } from 'antd';
+import { Button, Flex, Select, Table, Typography } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { CustomerCreateModal } from './customer-create-modal.tsx';
 import { customerColumns } from './customer-columns.tsx';
 import { useCustomerList } from './customers.api.ts';
 import { useCustomerListState } from './use-list-state.ts';
+import { CursorPager } from '../../components/cursor-pager.tsx';
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -80,19 +81,7 @@ export function CustomersPage() {
         <Typography.Text type="secondary" data-testid="customers-total">
           {counted && counted.total !== null ? (counted.totalCapped ? t('customers.totalCapped') : t('customers.total', { count: counted.total })) : ''}
         </Typography.Text>
-        <Space>
-          <Typography.Text type="secondary">{t('customers.page', { page: state.page })}</Typography.Text>
-          <Button icon={<LeftOutlined />} disabled={state.page <= 1 || list.isFetching} onClick={state.prev} data-testid="prev-page">
-            {t('customers.prevPage')}
-          </Button>
-          <Button
-            disabled={!data?.nextCursor || list.isPlaceholderData || list.isFetching}
-            onClick={() => data?.nextCursor && state.next(data.nextCursor)}
-            data-testid="next-page"
-          >
-            {t('customers.nextPage')} <RightOutlined />
-          </Button>
-        </Space>
+        <CursorPager page={state.page} nextCursor={data?.nextCursor} busy={list.isFetching || list.isPlaceholderData} onPrev={state.prev} onNext={state.next} />
       </Flex>
 
       <CustomerCreateModal

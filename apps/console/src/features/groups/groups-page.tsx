@@ -1,6 +1,5 @@
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { GroupListItem } from '@siyu/contracts';
-import { Button, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Flex, Input, Select, Table, Typography } from 'antd';
 import { useMemo, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffList } from '../tenancy/org.api.ts';
@@ -8,6 +7,7 @@ import { groupColumns } from './group-columns.tsx';
 import { GroupDrawer } from './group-drawer.tsx';
 import { useGroupList, type GroupStatus } from './groups.api.ts';
 import { useGroupListState } from './use-group-list-state.ts';
+import { CursorPager } from '../../components/cursor-pager.tsx';
 
 /** 客户群: the corp's customer groups as synced from WeCom; a row opens the group's members. */
 export function GroupsPage() {
@@ -83,19 +83,7 @@ export function GroupsPage() {
         <Typography.Text type="secondary" data-testid="groups-total">
           {data ? t('groups.total', { count: data.total }) : ''}
         </Typography.Text>
-        <Space>
-          <Typography.Text type="secondary">{t('customers.page', { page: state.page })}</Typography.Text>
-          <Button icon={<LeftOutlined />} disabled={state.page <= 1 || list.isFetching} onClick={state.prev} data-testid="groups-prev-page">
-            {t('customers.prevPage')}
-          </Button>
-          <Button
-            disabled={!data?.nextCursor || list.isPlaceholderData || list.isFetching}
-            onClick={() => data?.nextCursor && state.next(data.nextCursor)}
-            data-testid="groups-next-page"
-          >
-            {t('customers.nextPage')} <RightOutlined />
-          </Button>
-        </Space>
+        <CursorPager page={state.page} nextCursor={data?.nextCursor} busy={list.isFetching || list.isPlaceholderData} onPrev={state.prev} onNext={state.next} testIdPrefix="groups-" />
       </Flex>
 
       <GroupDrawer chatId={state.chatId} onClose={state.close} />
