@@ -4,7 +4,7 @@
 import type { Deps } from '../../deps.ts';
 import { emit, newId, type DomainEvent } from '../../core/index.ts';
 import * as repo from './customers.repo.ts';
-import * as wrepo from './wecom-customers.repo.ts';
+import * as wrepo from './customers-bulk.repo.ts';
 import { customerGrams } from './search-grams.ts';
 
 export type WecomCustomerInput = {

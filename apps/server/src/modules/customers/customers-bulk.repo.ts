@@ -1,4 +1,4 @@
-// SQL for resolving WeCom contacts to customers in bulk (sync pages of 100, callbacks one at a time).
+// Bulk SQL of customers shared by WeCom sync and order imports: resolve many by identity, insert many, owners, names.
 import { sql, type Insertable } from 'kysely';
 import type { CustomersTable } from './customers.tables.ts';
 import type { Db } from '../../db/connect.ts';
