@@ -14,7 +14,7 @@ import { installAuth } from './auth.ts';
 import { tenancyRoutes } from '../modules/tenancy/index.ts';
 import { customersRoutes, customerCountsByStaff } from '../modules/customers/index.ts';
 import { taggingRoutes } from '../modules/tagging/index.ts';
-import { channelRoutes, callbackRoutes, createIntake } from '../modules/channel/index.ts';
+import { channelRoutes, callbackRoutes, createIntake, coalesce } from '../modules/channel/index.ts';
 import { commerceRoutes } from '../modules/commerce/index.ts';
 import { insightRoutes, friendsByShop } from '../modules/insight/index.ts';
 import { kickCallbacks, syncShopNow } from '../wiring.ts';
@@ -51,8 +51,9 @@ export async function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): 
 
   installAuth(app, deps);
   // WeCom callbacks: stored in batches, then handed to a worker (see modules/channel/intake.ts).
+  const kick = coalesce((t) => kickCallbacks(deps, t), (err, t) => deps.log.warn({ err, tenantId: t }, 'could not queue callback processing'));
   const intake = createIntake(deps, (tenantIds) => {
-    for (const t of tenantIds) kickCallbacks(deps, t).catch((err) => deps.log.warn({ err, tenantId: t }, 'could not queue callback processing'));
+    for (const t of tenantIds) kick(t);
   });
   app.addHook('onClose', async () => intake.drain());
   await app.register(callbackRoutes(deps, intake));

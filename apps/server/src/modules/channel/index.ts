@@ -6,7 +6,7 @@ import * as m1 from './migrations/20261123_channel.ts';
 
 export { channelRoutes } from './channel.routes.ts';
 export { callbackRoutes } from './callbacks.routes.ts';
-export { createIntake, type Intake, MAX_CLOCK_SKEW_S } from './intake.ts';
+export { createIntake, coalesce, type Intake, MAX_CLOCK_SKEW_S } from './intake.ts';
 export { processPendingCallbacks, tenantsWithPendingCallbacks, MAX_ATTEMPTS, type CallbackHandler, type CallbackOutcome } from './processor.ts';
 export { tenantWecom, clientFor, callbackPath, describeWecomError, forgetTenant, saveConnection, testConnection, hasWecomConnection, connectedTenants, DEFAULT_WECOM_BASE_URL } from './connection.service.ts';
 export { requestSync, loadRun, markRunStarted, saveRunState, finishRun, noteRunRetry, syncRunsExist, SYNC_PHASES, SYNC_TASK, type RunState, type PhaseProgress } from './sync.service.ts';

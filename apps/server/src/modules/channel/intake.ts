@@ -110,3 +110,29 @@ function xmlField(xml: string, name: string): string | null {
   const m = new RegExp(`<${name}>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`).exec(xml);
   return m ? (m[1] ?? m[2] ?? '').trim() : null;
 }
+
+/**
+ * Wraps "queue the processing job" so that a busy tenant costs at most one job request in flight
+ * (and one more after it) instead of one per intake batch: at thousands of callbacks a second the
+ * requests would otherwise compete with the intake for the database. No request is lost: one
+ * asked for while another runs is made right after it.
+ */
+export function coalesce(kick: (tenantId: string) => Promise<void>, onError: (err: unknown, tenantId: string) => void): (tenantId: string) => void {
+  const state = new Map<string, 'running' | 'again'>();
+  const run = (tenantId: string) => {
+    kick(tenantId).catch((err) => onError(err, tenantId)).finally(() => {
+      if (state.get(tenantId) === 'again') {
+        state.set(tenantId, 'running');
+        run(tenantId);
+      } else state.delete(tenantId);
+    });
+  };
+  return (tenantId) => {
+    if (state.has(tenantId)) {
+      state.set(tenantId, 'again');
+      return;
+    }
+    state.set(tenantId, 'running');
+    run(tenantId);
+  };
+}
