@@ -125,6 +125,7 @@ test('orders, products and the customer page read back what was imported; staff 
   assert.equal((await staff.get('/api/orders')).status, 403, 'the order list is for leads and admins');
   const customerId = detail.customerId;
   assert.equal((await staff.get(`/api/customers/${customerId}/orders`)).status, 404, 'not their customer');
+  assert.equal((await staff.get(`/api/orders/${detail.id}`)).status, 404, "nor that customer's order");
   const own = (await admin.get(`/api/customers/${customerId}/orders`)).body;
   assert.ok(own.items.some((o: { id: string }) => o.id === detail.id));
 });
