@@ -94,6 +94,15 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
       });
       return { feed, flushRejects: async () => { await reject(file.name, rej); rej = []; } };
     });
+    // A chunk's write runs while the next chunk is parsed, so the parser and the database each keep
+    // a core busy. Writes stay one at a time and in file order: a buyer's second order must find
+    // the customer its first order made. A failed write fails the import at the next chunk.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (shopId: string, records: WriteRecord[]) => {
+      await writing;
+      writing = writeOrders(deps, { tenantId, shopId, platform: platform!, importId, source: 'import' }, records).then((s) => { stats = addStats(stats, s); });
+      writing.catch(() => undefined); // observed by the next write or the end; not an unhandled rejection meanwhile
+    };
     const flush = async (chunk: OrderRecord[]) => {
       if (chunk.length === 0) return;
       const s = await shopFor(chunk[0]);
@@ -101,7 +110,7 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
         const found = await feed.take(chunk.map((o) => o.orderId));
         for (const o of chunk) { const items = found.get(o.orderId); if (items) o.items = [...(o.items ?? []), ...items.map(looseToItem)]; }
       }
-      stats = addStats(stats, await writeOrders(deps, { tenantId, shopId: s.id, platform: platform!, importId, source: 'import' }, chunk));
+      await write(s.id, chunk);
     };
     for (const { file, ex } of opened.filter((o) => o.ex.detected.kind !== 'taobao_items')) {
       let chunk: OrderRecord[] = [];
@@ -116,6 +125,7 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
       await flush(chunk);
       await reject(file.name, rej);
     }
+    await writing;
     // Items that did not meet their order in the stream: staged, then written below.
     for (const { feed, flushRejects } of feeds) {
       let buf: LooseItem[] = [];
@@ -137,8 +147,8 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
         const byOrder = new Map<string, LooseItem[]>();
         for (const i of staged) byOrder.set(i.orderId, [...(byOrder.get(i.orderId) ?? []), i]);
         const s = await shopFor(null);
-        stats = addStats(stats, await writeOrders(deps, { tenantId, shopId: s.id, platform: platform!, importId, source: 'import' },
-          [...byOrder.values()].map((items) => ({ ...toItemsOnly(items), platform: platform! }))));
+        await write(s.id, [...byOrder.values()].map((items) => ({ ...toItemsOnly(items), platform: platform! })));
+        await writing; // the next round reads what is still staged, so this round must be written first
       }
     }
     const buyers = await buyersOfImport(deps.db, tenantId, importId);

@@ -6,9 +6,10 @@ import { ownerToken } from './search-grams.ts';
 
 export async function customersByIdentity(db: Db, tenantId: string, kind: string, scope: string, values: string[]): Promise<Map<string, string>> {
   if (values.length === 0) return new Map();
-  const rows = await db.selectFrom('customer_identities').select(['value', 'customer_id']).where('tenant_id', '=', tenantId)
-    .where('kind', '=', kind).where('scope', '=', scope).where('value', 'in', values).execute();
-  return new Map(rows.map((r) => [r.value, r.customer_id]));
+  // One array parameter, not thousands of `in` placeholders: an import chunk looks up 2,000 at once.
+  const r = await sql<{ value: string; customer_id: string }>`select value, customer_id from customer_identities
+    where tenant_id = ${tenantId} and kind = ${kind} and scope = ${scope} and value = any(${values}::text[])`.execute(db);
+  return new Map(r.rows.map((x) => [x.value, x.customer_id]));
 }
 
 /** Inserts owner pairs that are new; returns them, with their scope tokens added to the customers. */

@@ -91,7 +91,7 @@ export function sniffEncoding(prefix: Buffer, complete: boolean): CsvEncoding {
   return isGbk(prefix, complete) ? 'gbk' : 'gb18030';
 }
 
-/** iconv-lite's name for the decoder; GBK files are decoded as GB18030 (a strict superset). */
-export function decoderName(encoding: CsvEncoding): string {
-  return encoding === 'utf-8' || encoding === 'utf-8-bom' ? 'utf8' : 'gb18030';
+/** The WHATWG TextDecoder label for the file; GBK files are decoded as GB18030 (a strict superset). */
+export function decoderName(encoding: CsvEncoding): 'utf-8' | 'gb18030' {
+  return encoding === 'utf-8' || encoding === 'utf-8-bom' ? 'utf-8' : 'gb18030';
 }
