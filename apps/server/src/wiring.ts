@@ -7,7 +7,7 @@ import { AppError } from './core/index.ts';
 import { processPendingCallbacks, tenantsWithPendingCallbacks, connectedTenants, requestSync, SYNC_TASK } from './modules/channel/index.ts';
 import { handleWecomCallback } from './flows/wecom-events.flow.ts';
 import { runSync } from './flows/wecom-sync.flow.ts';
-import { runImportJob, IMPORT_TASK, runSyncShopJob, syncDueShops, SYNC_SHOP_TASK } from './modules/commerce/index.ts';
+import { runImportJob, IMPORT_TASK, sweepStalledImports, SWEEP_IMPORTS_TASK, runSyncShopJob, syncDueShops, SYNC_SHOP_TASK } from './modules/commerce/index.ts';
 
 export const consumers: Consumer[] = [timelineConsumer, tagTokensConsumer];
 
@@ -51,6 +51,10 @@ export function jobSpec(deps: Deps): JobSpec {
       'commerce.sync-due': async () => {
         await syncDueShops(deps);
       },
+      // Imports whose process died are failed and their uploaded files removed.
+      [SWEEP_IMPORTS_TASK]: async () => {
+        await sweepStalledImports(deps);
+      },
       [IMPORT_TASK]: async (payload) => {
         const p = payload as { tenantId: string; importId: string };
         await runImportJob(deps, p.tenantId, p.importId);
@@ -64,6 +68,7 @@ export function jobSpec(deps: Deps): JobSpec {
       { task: 'tenancy.prune-sessions', match: '17 * * * *', identifier: 'prune-sessions' },
       { task: 'channel.sweep-callbacks', match: '* * * * *', identifier: 'sweep-callbacks' },
       { task: 'commerce.sync-due', match: '* * * * *', identifier: 'commerce-sync-due' },
+      { task: SWEEP_IMPORTS_TASK, match: '*/5 * * * *', identifier: 'commerce-sweep-imports' },
       { task: 'channel.nightly-sync', match: '30 19 * * *', identifier: 'nightly-sync' }, // 03:30 in Asia/Shanghai (cron runs in UTC)
     ],
   };

@@ -5,6 +5,7 @@
 // binding an order to a WeCom friend (and the merge it causes, undone), the match rate.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -163,4 +164,30 @@ test('binding: a Tmall order (no buyer) to a WeCom friend; an order of another c
   assert.equal(bad.status, 403, 'a forged link is refused');
   const rate = (await admin.get('/api/commerce/match-rate')).body;
   assert.ok(rate.shops.length >= 2);
+});
+
+test('an import whose process died is failed by the sweep, its uploaded files removed; a live one is left alone', async () => {
+  const { createImport, importDir, sweepStalledImports } = await import('../src/modules/commerce/index.ts');
+  const tenantId = world.alpha.tenantId;
+  const start = async (heartbeatAgo: string) => {
+    const id = crypto.randomUUID();
+    const dir = importDir(srv.deps, id);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'orders.csv');
+    fs.writeFileSync(file, '订单编号\n1\n');
+    await createImport(srv.deps, null, tenantId, { id, files: [{ name: 'orders.csv', path: file, bytes: 11 }] });
+    await srv.deps.pool.query(`update order_imports set status = 'running', started_at = now() - interval '1 hour', heartbeat_at = now() - $3::interval where tenant_id = $1 and id = $2`, [tenantId, id, heartbeatAgo]);
+    return { id, file };
+  };
+  const dead = await start('11 minutes');
+  const live = await start('1 second');
+  assert.ok((await sweepStalledImports(srv.deps)) >= 1);
+  const job = (await admin.get(`/api/imports/${dead.id}`)).body;
+  assert.equal(job.status, 'failed');
+  assert.match(job.error, /导入中断.*请重新上传同样的文件/);
+  assert.equal(fs.existsSync(dead.file), false, 'uploaded personal data is removed');
+  assert.equal((await admin.get(`/api/imports/${live.id}`)).body.status, 'running');
+  assert.equal(fs.existsSync(live.file), true);
+  assert.equal(await sweepStalledImports(srv.deps), 0, 'a failed import is not swept twice');
+  await srv.deps.pool.query(`update order_imports set status = 'failed' where tenant_id = $1 and id = $2`, [tenantId, live.id]);
 });

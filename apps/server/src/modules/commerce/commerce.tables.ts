@@ -44,7 +44,7 @@ export type OrderImportsTable = {
   tenant_id: string; id: string; shop_id: string | null; platform: string | null; files: Json<unknown[]>;
   status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | 'running' | 'done' | 'failed' | undefined, 'queued' | 'running' | 'done' | 'failed'>;
   progress: Json<Record<string, number>>; summary: Json<Record<string, number>>; error: string | null;
-  created_by: string | null; created_at: Timestamp; started_at: Date | null; finished_at: Date | null;
+  created_by: string | null; created_at: Timestamp; started_at: Date | null; finished_at: Date | null; heartbeat_at: Date | null;
 };
 
 export type OrderImportRejectsTable = { tenant_id: string; import_id: string; seq: number; file: string; line: number; reason: string; raw: string };

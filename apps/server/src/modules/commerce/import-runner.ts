@@ -48,10 +48,10 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
   const report = async () => {
     progress.bytesRead = Math.min(progress.bytesTotal, readSoFar());
     onProgress?.(progress);
-    await repo.setImport(deps.db, tenantId, importId, { progress: JSON.stringify(progress) });
+    await repo.setImport(deps.db, tenantId, importId, { progress: JSON.stringify(progress), heartbeat_at: deps.clock.now() });
   };
   let timer: NodeJS.Timeout | undefined;
-  await repo.setImport(deps.db, tenantId, importId, { status: 'running', started_at: deps.clock.now() });
+  await repo.setImport(deps.db, tenantId, importId, { status: 'running', started_at: deps.clock.now(), heartbeat_at: deps.clock.now() });
   try {
     let platform = (imp.platform as Platform | null) ?? null;
     for (const file of files) {

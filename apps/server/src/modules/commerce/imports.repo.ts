@@ -13,7 +13,7 @@ export const findImport = (db: Db, tenantId: string, id: string) =>
 export const recentImports = (db: Db, tenantId: string, limit: number) =>
   db.selectFrom('order_imports').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').limit(limit).execute();
 
-export const setImport = (db: Db, tenantId: string, id: string, set: { status?: 'running' | 'done' | 'failed'; progress?: string; summary?: string; files?: string; shop_id?: string; platform?: string; error?: string | null; started_at?: Date; finished_at?: Date }) =>
+export const setImport = (db: Db, tenantId: string, id: string, set: { status?: 'running' | 'done' | 'failed'; progress?: string; summary?: string; files?: string; shop_id?: string; platform?: string; error?: string | null; started_at?: Date; finished_at?: Date; heartbeat_at?: Date }) =>
   db.updateTable('order_imports').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 
 export async function insertRejects(db: Db, tenantId: string, importId: string, firstSeq: number, file: string, rows: RejectedRow[]) {
@@ -47,6 +47,22 @@ export async function takeStagedItems(db: Db, tenantId: string, importId: string
 export async function stagedOrderNos(db: Db, tenantId: string, importId: string, limit: number): Promise<string[]> {
   const r = await sql<{ order_no: string }>`select distinct order_no from order_import_items where tenant_id = ${tenantId} and import_id = ${importId} order by order_no limit ${limit}`.execute(db);
   return r.rows.map((x) => x.order_no);
+}
+
+/** Imports of every tenant that are running with no heartbeat since, or queued since, the given times. */
+export async function stalledImports(db: Db, heartbeatBefore: Date, queuedBefore: Date) {
+  const r = await sql<{ tenant_id: string; id: string; status: 'queued' | 'running'; files: unknown[] }>`
+    select tenant_id, id, status, files from order_imports
+    where (status = 'running' and coalesce(heartbeat_at, started_at, created_at) < ${heartbeatBefore})
+       or (status = 'queued' and created_at < ${queuedBefore})`.execute(db);
+  return r.rows;
+}
+
+/** Fails an import only if it is still in the state the sweep saw (a finishing import wins). */
+export async function failUnfinished(db: Db, tenantId: string, id: string, status: 'queued' | 'running', error: string, at: Date): Promise<boolean> {
+  const r = await db.updateTable('order_imports').set({ status: 'failed', error, finished_at: at })
+    .where('tenant_id', '=', tenantId).where('id', '=', id).where('status', '=', status).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 export const clearStaging = (db: Db, tenantId: string, importId: string) =>

@@ -44,6 +44,35 @@ export async function runImportJob(deps: Deps, tenantId: string, importId: strin
   }
 }
 
+export const SWEEP_IMPORTS_TASK = 'commerce.sweep-imports';
+/** A running import writes its progress twice a second: ten silent minutes mean its process died. */
+const STALLED_MS = 10 * 60_000;
+/** Import jobs run once; one still queued after a day lost its job (a worker stopped while holding it). */
+const LOST_MS = 24 * 3600_000;
+
+/**
+ * An import whose process died (killed, crashed, the machine restarted) would show 'running' for
+ * ever and keep its uploaded files, which hold personal data. The sweep fails it with a reason the
+ * operator can act on and removes its files and staged items. Returns how many it ended.
+ */
+export async function sweepStalledImports(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const stalled = await repo.stalledImports(deps.db, new Date(now.getTime() - STALLED_MS), new Date(now.getTime() - LOST_MS));
+  let ended = 0;
+  for (const imp of stalled) {
+    const reason = imp.status === 'running'
+      ? '导入中断：处理这次导入的进程停止了（超过 10 分钟没有进度）。已写入的订单完整保留，请重新上传同样的文件，已导入的订单不会重复。'
+      : '导入没有开始：排队超过一天仍未执行。请重新上传文件。';
+    if (!(await repo.failUnfinished(deps.db, imp.tenant_id, imp.id, imp.status, reason, now))) continue;
+    ended++;
+    removeImportFiles(imp.files as ImportFile[]);
+    fs.rmSync(importDir(deps, imp.id), { recursive: true, force: true });
+    await repo.clearStaging(deps.db, imp.tenant_id, imp.id);
+    deps.log.warn({ tenantId: imp.tenant_id, importId: imp.id, status: imp.status }, 'stalled order import failed by the sweep');
+  }
+  return ended;
+}
+
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findImport>>>;
 function toApi(r: Row, names: Map<string, string>, shopNames: Map<string, string>): ImportJob {
   const p = r.progress as { bytesRead?: number; bytesTotal?: number; rows?: number };

@@ -2,11 +2,12 @@
 // the product and SKU catalogue, and order bindings to WeCom friends.
 import type { Migration } from 'kysely';
 import * as m1 from './migrations/20261123_commerce.ts';
+import * as m2 from './migrations/20261124_import_heartbeat.ts';
 
 export { commerceRoutes } from './commerce.routes.ts';
 export { annotateProducts } from './orders.service.ts';
 export { syncShop, syncDueShops, runSyncShopJob, SYNC_SHOP_TASK, CONNECTOR_CREDENTIALS } from './connectors/index.ts';
-export { runImportJob, createImport, getImport, writeRejectsXlsx, importDir, IMPORT_TASK } from './imports.service.ts';
+export { runImportJob, sweepStalledImports, SWEEP_IMPORTS_TASK, createImport, getImport, writeRejectsXlsx, importDir, IMPORT_TASK } from './imports.service.ts';
 export { runImport, type ImportFile, type Progress as ImportProgress } from './import-runner.ts';
 export { orderForBinding, attachBuyerOrders, recordBinding, moveOrders, restoreOrders, countCustomerOrders, h5Token, readH5Token, type OrderForBinding } from './bindings.service.ts';
 export { writeOrders, emptyStats, addStats, type WriteContext, type WriteRecord, type WriteStats } from './order-writer.ts';
@@ -15,4 +16,4 @@ export type { OrderRecord, ItemRecord, LooseItem, RejectedRow, Platform, OrderSt
 export { PLATFORMS } from './records.ts';
 export type { CommerceTables } from './commerce.tables.ts';
 
-export const commerceMigrations: Record<string, Migration> = { '20261123_050_commerce': m1 };
+export const commerceMigrations: Record<string, Migration> = { '20261123_050_commerce': m1, '20261124_050_commerce_import_heartbeat': m2 };
