@@ -13,7 +13,7 @@ import * as repo from './imports.repo.ts';
 import { buyersOfImport } from './orders.repo.ts';
 import { createItemFeed } from './item-feed.ts';
 
-const CHUNK = 2_000; // orders per transaction: few round trips, well under PostgreSQL's 65,535 bind parameters per statement
+const CHUNK = 5_000; // orders per transaction: few round trips, well under PostgreSQL's 65,535 bind parameters per statement
 const STAGE = 5_000;
 
 export type ImportFile = { name: string; path: string; bytes: number; kind?: string | null; encoding?: string | null };

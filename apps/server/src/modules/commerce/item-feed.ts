@@ -15,7 +15,7 @@ export type ItemFeed = {
   rest(): AsyncIterable<LooseItem>;
 };
 
-const BUFFER = 20_000;
+const BUFFER = 50_000; // items: room for a 5,000-order chunk of large orders before anything spills
 
 export function createItemFeed(rows: AsyncIterable<Row>, hooks: { onRow: () => void; onReject: (r: RejectedRow) => Promise<void>; spill: (items: LooseItem[]) => Promise<void> }): ItemFeed {
   const it = rows[Symbol.asyncIterator]();
