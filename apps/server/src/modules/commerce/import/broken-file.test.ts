@@ -51,3 +51,19 @@ test('a duplicate of a zero-tailed id warns that Excel may have merged two order
   assert.deepEqual(rejects.map((r) => r.line), [3]);
   assert.match(rejects[0].reason, /重复（第 2 行已有这个订单；这个编号已被 Excel 截断，可能是两个不同的订单/);
 });
+
+test('a quote closed mid-cell rejects its own line only, even with no other quote in the rest of a multi-chunk file', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-import-')), 'quotes.csv');
+  const row = (id: number, addr = '上海') => `${id},10.0,10.0,${addr},2020-02-20 23:59:54,2020-02-21 00:00:02,0.0`;
+  const lines = ['订单编号,总金额,买家实际支付金额,收货地址,订单创建时间,订单付款时间,退款金额'];
+  for (let i = 1; i <= 40_000; i++) lines.push(row(i, i === 2 ? '"上海"浦东' : i === 30_000 ? '"北京"朝阳' : '上海')); // ~3 MB: several read chunks
+  fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
+  const { orders, rejects } = await readAll(file);
+  assert.deepEqual(rejects.map((r) => [r.line, r.reason]), [[3, 'CSV 格式错误（引号闭合后还有字符）'], [30_001, 'CSV 格式错误（引号闭合后还有字符）']]);
+  assert.equal(orders.length, 39_998);
+  assert.deepEqual(orders.slice(0, 2).map((o) => [o.orderId, o.line]), [['1', 2], ['3', 4]]);
+  assert.deepEqual(orders.at(-1)?.line, 40_001, 'lines keep counting after each bad row');
+});

@@ -70,16 +70,40 @@ export function openCsvSource(file: string, encoding: CsvEncoding): RowSource {
     });
     /** Rows of `text` (all of it when `final`, else up to the last complete row); the rest is carried. */
     function* take(text: string, final: boolean): Generator<RawRow> {
-      parsed = [];
-      parser.parse(text, 0, !final);
-      let start = 0;
-      for (const p of parsed) {
-        const raw = text.slice(start, p.end);
-        start = p.end;
-        yield p.error ? { line, cells: [], raw, error: p.error } : { line, cells: p.cells, raw };
-        line += lineBreaks(raw);
+      let body = text;
+      for (;;) {
+        parsed = [];
+        const res = parser.parse(body, 0, !final) as { errors: Array<{ code: string }> };
+        let start = 0;
+        let badAt = -1; // where a row with a malformed quote starts
+        for (const p of parsed) {
+          if (p.error === BAD_QUOTES) { badAt = start; break; }
+          const raw = body.slice(start, p.end);
+          start = p.end;
+          yield p.error ? { line, cells: [], raw, error: p.error } : { line, cells: p.cells, raw };
+          line += lineBreaks(raw);
+        }
+        // The unfinished row at the end has its errors in the result, not in a step.
+        if (badAt === -1 && res.errors.some((e) => e.code === 'InvalidQuotes')) badAt = start;
+        if (badAt === -1) {
+          carry = final ? '' : body.slice(start);
+          return;
+        }
+        // A quote closed mid-cell (`"上海"浦东`) makes the parser read on to the next quote, however
+        // many rows later. Only the row's own line is rejected; reading resumes on the next line.
+        const nl = body.indexOf('\n', badAt);
+        if (nl === -1 && !final) {
+          carry = body.slice(badAt); // its line is not all here yet
+          return;
+        }
+        yield { line, cells: [], raw: nl === -1 ? body.slice(badAt) : body.slice(badAt, nl + 1), error: BAD_QUOTES };
+        line += 1;
+        if (nl === -1) {
+          carry = '';
+          return;
+        }
+        body = body.slice(nl + 1);
       }
-      carry = final ? '' : text.slice(start);
     }
     for await (const chunk of input as AsyncIterable<Buffer>) {
       yield* take(carry + decoder.decode(chunk, { stream: true }), false);
