@@ -3,7 +3,7 @@ import type { Deps } from './deps.ts';
 import type { Consumer, JobSpec } from './core/index.ts';
 import { timelineConsumer, tagTokensConsumer } from './modules/customers/index.ts';
 import { pruneSessions } from './modules/tenancy/index.ts';
-import { AppError } from './core/index.ts';
+import { AppError, pruneRateLimits } from './core/index.ts';
 import { processPendingCallbacks, tenantsWithPendingCallbacks, connectedTenants, requestSync, SYNC_TASK } from './modules/channel/index.ts';
 import { handleWecomCallback } from './flows/wecom-events.flow.ts';
 import { runSync } from './flows/wecom-sync.flow.ts';
@@ -28,6 +28,7 @@ export function jobSpec(deps: Deps): JobSpec {
     tasks: {
       'tenancy.prune-sessions': async () => {
         await pruneSessions(deps);
+        await pruneRateLimits(deps.db);
       },
       [CALLBACKS_TASK]: async (payload) => {
         await processPendingCallbacks(deps, (payload as { tenantId: string }).tenantId, handleWecomCallback);

@@ -139,7 +139,7 @@ test('binding: a Tmall order (no buyer) to a WeCom friend; an order of another c
   assert.ok((await admin.get(`/api/customers/${friend}/orders`)).body.items.some((o: { orderNo: string }) => o.orderNo === '12345'));
   const noConsent = await admin.post('/api/bindings', { orderNo: '12346', platform: 'tmall', customerId: friend, consent: false });
   assert.equal(noConsent.status, 400, 'consent is required');
-  const suspect = (await srv.deps.pool.query(`select order_no, customer_id from orders where tenant_id = $1 and platform = 'taobao' limit 1`, [world.alpha.tenantId])).rows[0];
+  const suspect = (await srv.deps.pool.query(`select order_no, customer_id from orders where tenant_id = $1 and platform = 'taobao' and id_suspect order by order_no limit 1`, [world.alpha.tenantId])).rows[0];
   assert.equal((await admin.post('/api/bindings', { orderNo: suspect.order_no, customerId: friend, consent: true })).status, 409, 'an id Excel destroyed is not bound');
   // A buyer's order whose buyer is another customer: bind through the H5 link → merge.
   await srv.deps.pool.query(`update orders set id_suspect = false where tenant_id = $1 and order_no = $2`, [world.alpha.tenantId, suspect.order_no]);
@@ -190,4 +190,27 @@ test('an import whose process died is failed by the sweep, its uploaded files re
   assert.equal(fs.existsSync(live.file), true);
   assert.equal(await sweepStalledImports(srv.deps), 0, 'a failed import is not swept twice');
   await srv.deps.pool.query(`update order_imports set status = 'failed' where tenant_id = $1 and id = $2`, [tenantId, live.id]);
+});
+
+test('an H5 binding link allows 10 tries an hour, counted across processes', async () => {
+  const pg = (await import('pg')).default;
+  const { bindOrderFromH5 } = await import('../src/flows/bind-order.flow.ts');
+  const created = await admin.post('/api/customers', { name: 'H5 限流客户' }); // a link no other test has used
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  const friend = created.body.id;
+  const link = (await admin.post(`/api/customers/${friend}/bind-link`)).body;
+  const token = new URL(link.url, srv.url).searchParams.get('t')!;
+  const tryBind = (orderNo: string) => fetch(`${srv.url}/api/h5/bind`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, orderNo, consent: true }) });
+  for (let i = 0; i < 9; i++) assert.equal((await tryBind(`no-such-order-${i}`)).status, 404);
+  // A second process: its own pool on the same database sees the same count.
+  const other = new pg.Pool({ connectionString: (srv.deps.pool as unknown as { options: { connectionString: string } }).options.connectionString, max: 1 });
+  try {
+    await assert.rejects(bindOrderFromH5({ ...srv.deps, pool: other }, { token, orderNo: 'no-such-order-9' }), (e: Error & { code?: string }) => { assert.notEqual(e.code, 'RATE_LIMITED', e.message); return true; });
+    await assert.rejects(bindOrderFromH5({ ...srv.deps, pool: other }, { token, orderNo: 'no-such-order-10' }), (e: Error & { code?: string }) => { assert.equal(e.code, 'RATE_LIMITED', e.message); return true; });
+  } finally {
+    await other.end();
+  }
+  const limited = await tryBind('no-such-order-11');
+  assert.equal(limited.status, 429);
+  assert.match(JSON.stringify(await limited.json()), /尝试次数过多/);
 });

@@ -12,8 +12,9 @@ before(async () => ({ deps, close } = await withTestDeps()));
 after(async () => close?.());
 
 // Not tenant data: migration bookkeeping, consumer checkpoints (one per consumer), and the tenant
-// registry itself (keyed by tenant_id; its slug is global because people log in with it).
-const EXEMPT = new Set(['siyu_migrations', 'siyu_migrations_lock', 'consumer_checkpoints', 'tenants']);
+// registry itself (keyed by tenant_id; its slug is global because people log in with it), and
+// rate-limit counters (keyed by hashes of secrets such as H5 link tokens, which name their tenant).
+const EXEMPT = new Set(['siyu_migrations', 'siyu_migrations_lock', 'consumer_checkpoints', 'tenants', 'rate_limits']);
 
 test('every public table has tenant_id leading its primary key and unique indexes', async () => {
   const rows = await sql<{ table: string; index: string; primary: boolean; first_col: string | null }>`

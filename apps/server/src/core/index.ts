@@ -1,6 +1,7 @@
 // The core's only door: errors, ids, clock, personal data, events, consumers, audit, jobs.
 import type { Migration } from 'kysely';
 import * as core from './migrations/20261101_core.ts';
+import * as rateLimits from './migrations/20261124_rate_limits.ts';
 
 export * from './errors.ts';
 export * from './ids.ts';
@@ -11,6 +12,7 @@ export * from './consumers.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
 export * from './logger.ts';
+export * from './rate-limits.ts';
 export type { CoreTables } from './core.tables.ts';
 
-export const coreMigrations: Record<string, Migration> = { '20261101_000_core': core };
+export const coreMigrations: Record<string, Migration> = { '20261101_000_core': core, '20261124_000_rate_limits': rateLimits };

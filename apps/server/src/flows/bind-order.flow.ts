@@ -3,7 +3,7 @@
 // customer, and if the buyer was already a separate customer the two are merged (undoable).
 import type { BindingInput, BindingResult } from '@siyu/contracts';
 import type { Deps } from '../deps.ts';
-import { AppError, audit, emit } from '../core/index.ts';
+import { AppError, audit, emit, takeAttempt, type Limit } from '../core/index.ts';
 import type { Actor } from '../modules/tenancy/index.ts';
 import { visibleCustomer, addCustomerIdentity } from '../modules/customers/index.ts';
 import { orderForBinding, attachBuyerOrders, recordBinding, countCustomerOrders, readH5Token, type Platform } from '../modules/commerce/index.ts';
@@ -38,16 +38,12 @@ export async function bindOrderAsStaff(deps: Deps, actor: Actor, input: BindingI
   return bindOrder(deps, actor.tenantId, { source: 'staff', actor }, input);
 }
 
-// Guessing order numbers through an H5 link is limited per link.
-const attempts = new Map<string, { n: number; since: number }>();
-const MAX_ATTEMPTS_PER_HOUR = 10;
+// Guessing order numbers through an H5 link is limited per link, across all processes.
+const H5_ATTEMPTS: Limit = { name: 'h5-bind', points: 10, seconds: 3600 };
 
 export async function bindOrderFromH5(deps: Deps, input: { token: string; orderNo: string }): Promise<{ ok: true; orders: number }> {
   const { tenantId, customerId } = readH5Token(deps, input.token);
-  const now = Date.now();
-  const a = attempts.get(input.token);
-  if (a && now - a.since < 3_600_000 && a.n >= MAX_ATTEMPTS_PER_HOUR) throw new AppError('RATE_LIMITED', '尝试次数过多，请一小时后再试或联系客服');
-  attempts.set(input.token, a && now - a.since < 3_600_000 ? { n: a.n + 1, since: a.since } : { n: 1, since: now });
+  if (!(await takeAttempt(deps.pool, H5_ATTEMPTS, input.token))) throw new AppError('RATE_LIMITED', '尝试次数过多，请一小时后再试或联系客服');
   const r = await bindOrder(deps, tenantId, { source: 'h5' }, { orderNo: input.orderNo, customerId });
   return { ok: true, orders: r.orders };
 }
