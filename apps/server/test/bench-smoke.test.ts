@@ -19,3 +19,16 @@ test('the customers-list benchmark runs end to end at a small size', { timeout: 
   assert.ok(JSON.stringify(json).includes('healthz'), 'the reference is measured in the same run');
   assert.match(r.stdout, /ratio|×/i);
 });
+
+test('the order-import benchmark runs end to end at a small size, with its reference and storage floor', { timeout: 240_000 }, () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/order-import.bench.ts'], {
+    cwd: root, encoding: 'utf8', timeout: 230_000, env: { ...process.env, BENCH_ORDERS: '3000' },
+  });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const last = r.stdout.trim().split('\n').pop()!;
+  const json = JSON.parse(last.slice(last.indexOf('{')));
+  assert.equal(json.ordersNew, 3000);
+  assert.equal(json.rejected, 0);
+  assert.ok(json.referenceMs > 0 && json.floorMs > 0, 'the reference and the floor are measured in the same run');
+  assert.match(r.stdout, /storage floor .* rows written again/);
+});
