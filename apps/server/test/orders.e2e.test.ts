@@ -214,3 +214,25 @@ test('an H5 binding link allows 10 tries an hour, counted across processes', asy
   assert.equal(limited.status, 429);
   assert.match(JSON.stringify(await limited.json()), /尝试次数过多/);
 });
+
+test('a chunk the database refuses fails the import; chunks before it stay whole, nothing of it is half-written', async () => {
+  const tenantId = world.alpha.tenantId;
+  // Orders 900000001… in one Tmall report; the database refuses order 900005500 (in the second 5,000-order chunk).
+  await srv.deps.pool.query(`create or replace function refuse_boom() returns trigger language plpgsql as $$
+    begin if new.order_no = '900005500' then raise exception 'refused for the test'; end if; return new; end $$`);
+  await srv.deps.pool.query(`create trigger refuse_boom before insert on orders for each row execute function refuse_boom()`);
+  try {
+    const rows = ['订单编号,总金额,买家实际支付金额,收货地址,订单创建时间,订单付款时间,退款金额'];
+    for (let i = 1; i <= 12_000; i++) rows.push(`${900000000 + i},10.0,10.0,上海,2020-02-20 23:59:54,2020-02-21 00:00:02,0.0`);
+    const file = path.join(tmp, 'refused.csv');
+    fs.writeFileSync(file, rows.join('\n') + '\n');
+    const job = await upload([file], { platform: 'tmall' });
+    assert.equal(job.status, 'failed');
+    assert.match(job.error, /refused for the test/);
+    const stored = (await srv.deps.pool.query(`select count(*)::int as n, max(order_no) as last from orders where tenant_id = $1 and order_no like '9000%' and length(order_no) = 9`, [tenantId])).rows[0];
+    assert.equal(stored.n % 5000, 0, `whole chunks only, got ${stored.n}`);
+    assert.ok(stored.n === 5000, `the first chunk is kept, the refused one and those after it are not (got ${stored.n})`);
+  } finally {
+    await srv.deps.pool.query(`drop trigger refuse_boom on orders; drop function refuse_boom()`);
+  }
+});

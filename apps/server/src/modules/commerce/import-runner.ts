@@ -51,6 +51,7 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
     await repo.setImport(deps.db, tenantId, importId, { progress: JSON.stringify(progress), heartbeat_at: deps.clock.now() });
   };
   let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve(); // the chunk being written (see write() below)
   await repo.setImport(deps.db, tenantId, importId, { status: 'running', started_at: deps.clock.now(), heartbeat_at: deps.clock.now() });
   try {
     let platform = (imp.platform as Platform | null) ?? null;
@@ -97,7 +98,6 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
     // A chunk's write runs while the next chunk is parsed, so the parser and the database each keep
     // a core busy. Writes stay one at a time and in file order: a buyer's second order must find
     // the customer its first order made. A failed write fails the import at the next chunk.
-    let writing: Promise<void> = Promise.resolve();
     const write = async (shopId: string, records: WriteRecord[]) => {
       await writing;
       writing = writeOrders(deps, { tenantId, shopId, platform: platform!, importId, source: 'import' }, records).then((s) => { stats = addStats(stats, s); });
@@ -159,6 +159,7 @@ export async function runImport(deps: Deps, tenantId: string, importId: string, 
     return summary;
   } catch (err) {
     clearInterval(timer);
+    await writing.catch(() => undefined); // a chunk still being written lands (or fails) before the import is called failed
     const message = err instanceof ExportFormatError ? err.message : `导入失败：${(err as Error).message}`;
     const summary = { rowsRead: progress.rows, ...stats, customersMatched: 0, rowsRejected: rejected };
     await repo.setImport(deps.db, tenantId, importId, { status: 'failed', error: message, summary: JSON.stringify(summary), finished_at: deps.clock.now() });
