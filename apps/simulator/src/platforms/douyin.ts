@@ -10,7 +10,7 @@ import type { Order } from './state.ts';
 import { admit, afterList, byModified, flatParams, intParam, perr, platformRoute, requestId, shopForApp } from './gateway.ts';
 import { paidFen, shopsByAppKey, totalFen } from './state.ts';
 import { douyinCipher, maskAddress, maskName, maskPhone } from './privacy.ts';
-import { douyinSign, sortedJson } from './sign.ts';
+import { douyinSign, sortedJson } from '@siyu/platform-sign';
 
 // Douyin's gateway codes (category-level: 10000 ok, 2xxxx service, 3xxxx auth, 4xxxx params, 9xxxx limits).
 const ERRORS: Record<PlatformError['kind'], { code: number; msg: string; sub_code: string }> = {

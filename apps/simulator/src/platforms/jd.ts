@@ -11,7 +11,7 @@ import type { Order } from './state.ts';
 import { admit, afterList, byModified, flatParams, intParam, perr, platformRoute, shopForApp } from './gateway.ts';
 import { paidFen, shopsByAppKey, totalFen } from './state.ts';
 import { chinaTime, maskAddress, maskName, maskPhone, parseChinaTime, yuan } from './privacy.ts';
-import { topSign } from './sign.ts';
+import { topSign } from '@siyu/platform-sign';
 
 const METHOD = 'jingdong.pop.order.search';
 const RESPONSE = 'jingdong_pop_order_search_responce'; // sic: JD spells it so

@@ -11,7 +11,7 @@ import type { Order } from './state.ts';
 import { admit, afterCursor, afterList, byModified, encodeCursor, flatParams, intParam, perr, platformRoute, shopForApp } from './gateway.ts';
 import { orderRefund, paidFen, refundFen, shopsByAppKey } from './state.ts';
 import { maskAddress, maskName, maskPhone, opaqueCipher } from './privacy.ts';
-import { kuaishouSign } from './sign.ts';
+import { kuaishouSign } from '@siyu/platform-sign';
 
 const ERRORS: Record<PlatformError['kind'], { result: number; error_msg: string }> = {
   app_key: { result: 22, error_msg: 'appkey无效' },

@@ -10,7 +10,7 @@ import type { Order } from './state.ts';
 import { admit, afterList, byModified, flatParams, intParam, perr, platformRoute, requestId, shopForApp } from './gateway.ts';
 import { orderRefund, paidFen, shopsByAppKey, totalFen } from './state.ts';
 import { chinaTime, maskAddress, maskNameEnds, maskPhonePdd, pddCipher, yuan } from './privacy.ts';
-import { topSign } from './sign.ts';
+import { topSign } from '@siyu/platform-sign';
 
 const TYPE = 'pdd.order.number.list.increment.get';
 

@@ -11,7 +11,7 @@ import type { Order, PlatformShop } from './state.ts';
 import { admit, afterList, byModified, flatParams, intParam, perr, platformRoute, requestId, shopForApp } from './gateway.ts';
 import { shopsByAppKey, paidFen, totalFen } from './state.ts';
 import { chinaTime, maskAddress, maskName, maskPhoneTail, parseChinaTime, taobaoOaid, yuan } from './privacy.ts';
-import { topSign } from './sign.ts';
+import { topSign } from '@siyu/platform-sign';
 
 const METHOD = 'taobao.trades.sold.increment.get';
 

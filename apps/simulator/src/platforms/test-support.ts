@@ -3,7 +3,7 @@
 import { startSimulator, type RunningSimulator, type StartOptions } from '../server.ts';
 import type { PlatformName } from './state.ts';
 import type { PlatformOrderInput } from './control.ts';
-import { douyinSign, kuaishouSign, sortedJson, topSign } from './sign.ts';
+import { douyinSign, kuaishouSign, sortedJson, topSign } from '@siyu/platform-sign';
 import { chinaTime } from './privacy.ts';
 
 export type Json = Record<string, any>;

@@ -1,7 +1,6 @@
 // HTTP for connectors: JSON in, JSON out, a timeout, and the sign algorithms the gateways check.
 // Transport trouble (network, timeout, 5xx, 429) is a retry; other HTTP statuses are fatal — a
 // platform's own errors come back as HTTP 200 bodies and each connector reads those.
-import crypto from 'node:crypto';
 import type { Platform } from '../records.ts';
 import { ConnectorError, fatalError, retryError } from './errors.ts';
 
@@ -35,33 +34,7 @@ export const postJson = (platform: Platform, url: string, body: unknown) =>
 
 export const withQuery = (url: string, q: Record<string, string>) => `${url}?${new URLSearchParams(q)}`;
 
-const md5 = (s: string) => crypto.createHash('md5').update(s, 'utf8').digest('hex');
-
-/** TOP / JD / PDD: MD5(secret + k1v1k2v2… (keys sorted, sign and empty values left out) + secret), upper hex. */
-export function topSign(params: Record<string, string>, secret: string): string {
-  const body = Object.keys(params).filter((k) => k !== 'sign' && params[k] !== '').sort().map((k) => k + params[k]).join('');
-  return md5(secret + body + secret).toUpperCase();
-}
-
-/** Douyin 抖店: MD5(secret + app_key… method… param_json… timestamp… v… + secret), lower hex. */
-export function douyinSign(p: { app_key: string; method: string; param_json: string; timestamp: string; v: string }, secret: string): string {
-  return md5(`${secret}app_key${p.app_key}method${p.method}param_json${p.param_json}timestamp${p.timestamp}v${p.v}${secret}`);
-}
-
-/** Kuaishou: MD5("k=v&…" (keys sorted, sign left out) + "&signSecret=" + secret), lower hex. */
-export function kuaishouSign(params: Record<string, string>, secret: string): string {
-  const body = Object.keys(params).filter((k) => k !== 'sign').sort().map((k) => `${k}=${params[k]}`).join('&');
-  return md5(`${body}&signSecret=${secret}`);
-}
-
-/** JSON with keys sorted at every level: what Douyin signs. */
-export function sortedJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(sortedJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${sortedJson(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
+// Signatures come from the one implementation the platform simulators check them with.
+export { topSign, douyinSign, kuaishouSign, sortedJson } from '@siyu/platform-sign';
 
 export const isConnectorError = (err: unknown): err is ConnectorError => err instanceof ConnectorError;
