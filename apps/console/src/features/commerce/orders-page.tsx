@@ -1,6 +1,6 @@
 import type { OrderListItem } from '@siyu/contracts';
-import { Flex, Table, Typography } from 'antd';
-import { useMemo, type HTMLAttributes } from 'react';
+import { Flex, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommerceGate } from './commerce-gate.tsx';
 import { orderColumns } from './order-columns.tsx';
@@ -8,7 +8,7 @@ import { OrderDrawer } from './order-drawer.tsx';
 import { OrderFilters } from './order-filters.tsx';
 import { useOrderList } from './orders.api.ts';
 import { useOrderListState } from './use-order-list-state.ts';
-import { CursorPager } from '../../components/cursor-pager.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 /** 订单: orders from every shop and platform, imported or synced; a row opens the order. */
 export function OrdersPage() {
@@ -36,30 +36,23 @@ function OrdersView() {
 
       <OrderFilters state={state} />
 
-      <div data-testid="orders-table">
-        <Table<OrderListItem>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          locale={{ emptyText: t('orders.empty') }}
-          scroll={{ x: 1100 }}
-          tableLayout="fixed"
-          onRow={(o) =>
-            ({
-              'data-testid': 'order-row',
-              'data-order-no': o.orderNo,
-              onClick: () => state.open(o.id),
-              style: { cursor: 'pointer' },
-            }) as HTMLAttributes<HTMLElement>
-          }
-        />
-      </div>
-
-      <Flex justify="flex-end" align="center" style={{ marginTop: 16 }}>
-        <CursorPager page={state.page} nextCursor={data?.nextCursor} busy={list.isFetching || list.isPlaceholderData} onPrev={state.prev} onNext={state.next} testIdPrefix="orders-" />
-      </Flex>
+      <PagedTable<OrderListItem>
+        testIds={{ table: 'orders-table', row: 'order-row', pager: 'orders-' }}
+        rowKey="id"
+        columns={columns}
+        rows={data?.items}
+        emptyText={t('orders.empty')}
+        scrollX={1100}
+        fixedLayout
+        onOpen={(o) => state.open(o.id)}
+        rowAttrs={(o) => ({ 'data-order-no': o.orderNo })}
+        page={state.page}
+        nextCursor={data?.nextCursor}
+        fetching={list.isFetching}
+        busy={list.isFetching || list.isPlaceholderData}
+        onPrev={state.prev}
+        onNext={state.next}
+      />
 
       <OrderDrawer orderId={state.orderId} onClose={state.close} />
     </>

@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import type { Product } from '@siyu/contracts';
-import { AutoComplete, Flex, Input, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { AutoComplete, Flex, Input, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommerceGate } from './commerce-gate.tsx';
 import { productColumns } from './product-columns.tsx';
@@ -9,7 +9,7 @@ import { ProductDrawer } from './product-drawer.tsx';
 import type { KnownValues } from './product-edit-form.tsx';
 import { useProductList } from './products.api.ts';
 import { useProductListState } from './use-product-list-state.ts';
-import { CursorPager } from '../../components/cursor-pager.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 /**
  * Product lines and categories seen so far, to suggest in the filter and the edit form: the API
@@ -88,31 +88,22 @@ function ProductsView() {
         </AutoComplete>
       </Flex>
 
-      <div data-testid="products-table">
-        <Table<Product>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          locale={{ emptyText: t('products.empty') }}
-          scroll={{ x: 1100 }}
-          onRow={(p) =>
-            ({
-              'data-testid': 'product-row',
-              onClick: () => state.open(p.id),
-              style: { cursor: 'pointer' },
-            }) as HTMLAttributes<HTMLElement>
-          }
-        />
-      </div>
-
-      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary" data-testid="products-total">
-          {data ? t('products.total', { count: data.total }) : ''}
-        </Typography.Text>
-        <CursorPager page={state.page} nextCursor={data?.nextCursor} busy={list.isFetching || list.isPlaceholderData} onPrev={state.prev} onNext={state.next} testIdPrefix="products-" />
-      </Flex>
+      <PagedTable<Product>
+        testIds={{ table: 'products-table', row: 'product-row', total: 'products-total', pager: 'products-' }}
+        rowKey="id"
+        columns={columns}
+        rows={data?.items}
+        emptyText={t('products.empty')}
+        scrollX={1100}
+        onOpen={(p) => state.open(p.id)}
+        total={data ? t('products.total', { count: data.total }) : ''}
+        page={state.page}
+        nextCursor={data?.nextCursor}
+        fetching={list.isFetching}
+        busy={list.isFetching || list.isPlaceholderData}
+        onPrev={state.prev}
+        onNext={state.next}
+      />
 
       <ProductDrawer productId={state.productId} known={known} onClose={state.close} />
     </>

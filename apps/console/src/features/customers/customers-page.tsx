@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { CustomerListItem } from '@siyu/contracts';
-import { Button, Flex, Select, Table, Typography } from 'antd';
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { Button, Flex, Select, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { TagSelect } from '../tagging/tag-select.tsx';
@@ -11,7 +11,7 @@ import { CustomerCreateModal } from './customer-create-modal.tsx';
 import { customerColumns } from './customer-columns.tsx';
 import { useCustomerList } from './customers.api.ts';
 import { useCustomerListState } from './use-list-state.ts';
-import { CursorPager } from '../../components/cursor-pager.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -59,30 +59,21 @@ export function CustomersPage() {
         />
       </Flex>
 
-      <div data-testid="customers-table">
-        <Table<CustomerListItem>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          scroll={{ x: 1000 }}
-          onRow={(c) =>
-            ({
-              'data-testid': 'customer-row',
-              onClick: () => navigate(`/customers/${c.id}`),
-              style: { cursor: 'pointer' },
-            }) as HTMLAttributes<HTMLElement>
-          }
-        />
-      </div>
-
-      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary" data-testid="customers-total">
-          {counted && counted.total !== null ? (counted.totalCapped ? t('customers.totalCapped') : t('customers.total', { count: counted.total })) : ''}
-        </Typography.Text>
-        <CursorPager page={state.page} nextCursor={data?.nextCursor} busy={list.isFetching || list.isPlaceholderData} onPrev={state.prev} onNext={state.next} />
-      </Flex>
+      <PagedTable<CustomerListItem>
+        testIds={{ table: 'customers-table', row: 'customer-row', total: 'customers-total' }}
+        rowKey="id"
+        columns={columns}
+        rows={data?.items}
+        scrollX={1000}
+        onOpen={(c) => navigate(`/customers/${c.id}`)}
+        total={counted && counted.total !== null ? (counted.totalCapped ? t('customers.totalCapped') : t('customers.total', { count: counted.total })) : ''}
+        page={state.page}
+        nextCursor={data?.nextCursor}
+        fetching={list.isFetching}
+        busy={list.isFetching || list.isPlaceholderData}
+        onPrev={state.prev}
+        onNext={state.next}
+      />
 
       <CustomerCreateModal
         open={creating}

@@ -1,13 +1,13 @@
 import type { GroupListItem } from '@siyu/contracts';
-import { Flex, Input, Select, Table, Typography } from 'antd';
-import { useMemo, type HTMLAttributes } from 'react';
+import { Flex, Input, Select, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffList } from '../tenancy/org.api.ts';
 import { groupColumns } from './group-columns.tsx';
 import { GroupDrawer } from './group-drawer.tsx';
 import { useGroupList, type GroupStatus } from './groups.api.ts';
 import { useGroupListState } from './use-group-list-state.ts';
-import { CursorPager } from '../../components/cursor-pager.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 /** 客户群: the corp's customer groups as synced from WeCom; a row opens the group's members. */
 export function GroupsPage() {
@@ -60,31 +60,22 @@ export function GroupsPage() {
         />
       </Flex>
 
-      <div data-testid="groups-table">
-        <Table<GroupListItem>
-          rowKey="chatId"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          locale={{ emptyText: t('groups.empty') }}
-          scroll={{ x: 800 }}
-          onRow={(g) =>
-            ({
-              'data-testid': 'group-row',
-              onClick: () => state.open(g.chatId),
-              style: { cursor: 'pointer' },
-            }) as HTMLAttributes<HTMLElement>
-          }
-        />
-      </div>
-
-      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary" data-testid="groups-total">
-          {data ? t('groups.total', { count: data.total }) : ''}
-        </Typography.Text>
-        <CursorPager page={state.page} nextCursor={data?.nextCursor} busy={list.isFetching || list.isPlaceholderData} onPrev={state.prev} onNext={state.next} testIdPrefix="groups-" />
-      </Flex>
+      <PagedTable<GroupListItem>
+        testIds={{ table: 'groups-table', row: 'group-row', total: 'groups-total', pager: 'groups-' }}
+        rowKey="chatId"
+        columns={columns}
+        rows={data?.items}
+        emptyText={t('groups.empty')}
+        scrollX={800}
+        onOpen={(g) => state.open(g.chatId)}
+        total={data ? t('groups.total', { count: data.total }) : ''}
+        page={state.page}
+        nextCursor={data?.nextCursor}
+        fetching={list.isFetching}
+        busy={list.isFetching || list.isPlaceholderData}
+        onPrev={state.prev}
+        onNext={state.next}
+      />
 
       <GroupDrawer chatId={state.chatId} onClose={state.close} />
     </>
