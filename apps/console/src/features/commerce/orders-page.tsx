@@ -1,5 +1,4 @@
 import type { OrderListItem } from '@siyu/contracts';
-import { Flex, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommerceGate } from './commerce-gate.tsx';
@@ -9,6 +8,7 @@ import { OrderFilters } from './order-filters.tsx';
 import { useOrderList } from './orders.api.ts';
 import { useOrderListState } from './use-order-list-state.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
 
 /** 订单: orders from every shop and platform, imported or synced; a row opens the order. */
 export function OrdersPage() {
@@ -28,11 +28,7 @@ function OrdersView() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('orders.title')}
-        </Typography.Title>
-      </Flex>
+      <PageTitle title={t('orders.title')} />
 
       <OrderFilters state={state} />
 

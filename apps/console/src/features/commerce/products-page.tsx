@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import type { Product } from '@siyu/contracts';
-import { AutoComplete, Flex, Input, Typography } from 'antd';
+import { AutoComplete, Flex, Input } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommerceGate } from './commerce-gate.tsx';
@@ -10,6 +10,7 @@ import type { KnownValues } from './product-edit-form.tsx';
 import { useProductList } from './products.api.ts';
 import { useProductListState } from './use-product-list-state.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
 
 /**
  * Product lines and categories seen so far, to suggest in the filter and the edit form: the API
@@ -54,11 +55,7 @@ function ProductsView() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('products.title')}
-        </Typography.Title>
-      </Flex>
+      <PageTitle title={t('products.title')} />
 
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
         <Input.Search

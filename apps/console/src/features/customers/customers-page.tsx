@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { CustomerListItem } from '@siyu/contracts';
-import { Button, Flex, Select, Typography } from 'antd';
+import { Button, Flex, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { customerColumns } from './customer-columns.tsx';
 import { useCustomerList } from './customers.api.ts';
 import { useCustomerListState } from './use-list-state.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -28,14 +29,14 @@ export function CustomersPage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('customers.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-customer">
-          {t('customers.create')}
-        </Button>
-      </Flex>
+      <PageTitle
+        title={t('customers.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-customer">
+            {t('customers.create')}
+          </Button>
+        }
+      />
 
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
         <CustomerSearch value={state.filters.q} onSearch={state.setQ} />

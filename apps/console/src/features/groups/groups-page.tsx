@@ -1,5 +1,5 @@
 import type { GroupListItem } from '@siyu/contracts';
-import { Flex, Input, Select, Typography } from 'antd';
+import { Flex, Input, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffList } from '../tenancy/org.api.ts';
@@ -8,6 +8,7 @@ import { GroupDrawer } from './group-drawer.tsx';
 import { useGroupList, type GroupStatus } from './groups.api.ts';
 import { useGroupListState } from './use-group-list-state.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
 
 /** 客户群: the corp's customer groups as synced from WeCom; a row opens the group's members. */
 export function GroupsPage() {
@@ -20,11 +21,7 @@ export function GroupsPage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('groups.title')}
-        </Typography.Title>
-      </Flex>
+      <PageTitle title={t('groups.title')} />
 
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
         <Input.Search

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TagGroup, Tag as TagT } from '@siyu/contracts';
-import { App, Button, Col, Empty, Flex, Row, Skeleton, Typography } from 'antd';
+import { App, Button, Col, Empty, Row, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NameModal } from '../../components/name-modal.tsx';
@@ -8,6 +8,7 @@ import { useCan } from '../tenancy/permissions.ts';
 import { TagFormModal } from './tag-form-modal.tsx';
 import { TagGroupCard } from './tag-group-card.tsx';
 import { useTagGroups, useTagMutations } from './tags.api.ts';
+import { PageTitle } from '../../components/page-title.tsx';
 
 // Which dialog is open: at most one at a time.
 type Dialog =
@@ -43,16 +44,16 @@ export function TagsPage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('tags.title')}
-        </Typography.Title>
-        {canManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'newGroup' })} data-testid="new-tag-group">
-            {t('tags.newGroup')}
-          </Button>
-        )}
-      </Flex>
+      <PageTitle
+        title={t('tags.title')}
+        extra={
+          canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'newGroup' })} data-testid="new-tag-group">
+              {t('tags.newGroup')}
+            </Button>
+          )
+        }
+      />
       {groups.isPending ? (
         <Skeleton active />
       ) : !groups.data?.length ? (

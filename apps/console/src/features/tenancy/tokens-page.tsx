@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { ApiToken, ApiTokenCreated } from '@siyu/contracts';
-import { Alert, App, Button, Card, Flex, Modal, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Modal, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NameModal } from '../../components/name-modal.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { useTokenMutations, useTokens } from './tokens.api.ts';
+import { PageTitle } from '../../components/page-title.tsx';
 
 export function TokensPage() {
   const { t } = useTranslation();
@@ -40,14 +41,14 @@ export function TokensPage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('tokens.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-token">
-          {t('tokens.create')}
-        </Button>
-      </Flex>
+      <PageTitle
+        title={t('tokens.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-token">
+            {t('tokens.create')}
+          </Button>
+        }
+      />
       <Card>
         <Typography.Paragraph type="secondary">{t('tokens.intro')}</Typography.Paragraph>
         <Table<ApiToken> rowKey="id" columns={columns} dataSource={tokens.data ?? []} loading={tokens.isPending} pagination={false} data-testid="tokens-table" />
