@@ -4,10 +4,10 @@
 import type { ItemRecord, OrderRecord, Platform } from '../records.ts';
 import { RowError } from './errors.ts';
 import type { ExportKind } from './headers.ts';
-import { blankOrder } from './map-taobao.ts';
+import { blankOrder, readStatusAndTimes } from './map-taobao.ts';
 import { readPhones, receiverNameOf, regionOf } from './receiver.ts';
 import type { RowView } from './row-view.ts';
-import { aggregateRefund, normalizeStatus, refundStateOfText, type StatusFamily } from './status.ts';
+import { aggregateRefund, refundStateOfText, type StatusFamily } from './status.ts';
 
 export type LineRow = { order: OrderRecord; item: ItemRecord };
 
@@ -18,16 +18,7 @@ const sum = (...xs: (number | null)[]) => (xs.every((x) => x === null) ? null : 
 export function mapLine(kind: ExportKind, r: RowView, line: number, platform: Platform): LineRow {
   const { id, suspect } = r.orderId();
   const o = blankOrder(platform, id, suspect, line);
-  const rawStatus = r.text('status');
-  if (!rawStatus) throw new RowError('缺少订单状态');
-  const status = normalizeStatus(FAMILY[kind], rawStatus);
-  if (!status) throw new RowError(`无法识别的订单状态：${rawStatus}`);
-  o.rawStatus = rawStatus;
-  o.status = status;
-  o.createdAt = r.date('createdAt');
-  o.paidAt = r.date('paidAt');
-  o.shippedAt = r.dateOrNull('shippedAt');
-  o.finishedAt = r.dateOrNull('finishedAt');
+  readStatusAndTimes(r, FAMILY[kind], o);
   o.postFen = r.moneyOrNull('postFen');
   Object.assign(o, readPhones(r.text('mobile'), r.text('tel')));
   o.receiverName = receiverNameOf(r.text('receiverName'));
@@ -53,7 +44,7 @@ export function mapLine(kind: ExportKind, r: RowView, line: number, platform: Pl
     amountFen: null,
     refundState: refundStateOfText(r.text('afterSaleStatus')),
     refundFen: null,
-    rawStatus,
+    rawStatus: o.rawStatus,
   };
 
   if (kind === 'jd_orders') {

@@ -4,7 +4,7 @@ import type { LooseItem, OrderRecord, Platform } from '../records.ts';
 import { RowError } from './errors.ts';
 import { readPhones, receiverNameOf, regionOf } from './receiver.ts';
 import type { RowView } from './row-view.ts';
-import { lineRefundState, normalizeStatus, refundStateOfAmounts } from './status.ts';
+import { lineRefundState, normalizeStatus, refundStateOfAmounts, type StatusFamily } from './status.ts';
 
 /** Every OrderRecord field, empty: mappers fill what their file has. */
 export function blankOrder(platform: Platform, orderId: string, idSuspect: boolean, line: number): OrderRecord {
@@ -19,15 +19,11 @@ export function blankOrder(platform: Platform, orderId: string, idSuspect: boole
   };
 }
 
-/** 店铺Id/店铺名称 are `0` in old exports of single-shop sellers: that names no shop. */
-const shopValue = (v: string | null) => (v === null || v === '0' ? null : v);
-
-export function mapTaobaoOrder(r: RowView, line: number, platform: Platform): OrderRecord {
-  const { id, suspect } = r.orderId();
-  const o = blankOrder(platform, id, suspect, line);
+/** The status (required, recognised) and the order's times, as every order export has them. */
+export function readStatusAndTimes(r: RowView, family: StatusFamily, o: OrderRecord): void {
   const rawStatus = r.text('status');
   if (!rawStatus) throw new RowError('缺少订单状态');
-  const status = normalizeStatus('taobao', rawStatus);
+  const status = normalizeStatus(family, rawStatus);
   if (!status) throw new RowError(`无法识别的订单状态：${rawStatus}`);
   o.rawStatus = rawStatus;
   o.status = status;
@@ -35,12 +31,21 @@ export function mapTaobaoOrder(r: RowView, line: number, platform: Platform): Or
   o.paidAt = r.date('paidAt');
   o.shippedAt = r.dateOrNull('shippedAt');
   o.finishedAt = r.dateOrNull('finishedAt');
+}
+
+/** 店铺Id/店铺名称 are `0` in old exports of single-shop sellers: that names no shop. */
+const shopValue = (v: string | null) => (v === null || v === '0' ? null : v);
+
+export function mapTaobaoOrder(r: RowView, line: number, platform: Platform): OrderRecord {
+  const { id, suspect } = r.orderId();
+  const o = blankOrder(platform, id, suspect, line);
+  readStatusAndTimes(r, 'taobao', o);
   o.totalFen = r.money('totalFen');
   o.paidFen = r.money('paidFen');
   o.postFen = r.moneyOrNull('postFen');
   o.refundFen = r.money('refundFen');
   o.refundState = refundStateOfAmounts(o.refundFen, o.paidFen);
-  if (o.refundState === 'none' && /退款成功/.test(rawStatus)) o.refundState = 'full';
+  if (o.refundState === 'none' && /退款成功/.test(o.rawStatus)) o.refundState = 'full';
   // Old exports have no buyer_open_uid: 买家会员名 is the per-shop nick and the only buyer id.
   // 买家支付宝账号 is a payment account, not an identity, and is deliberately not read.
   o.buyerNick = r.text('buyerNick');
