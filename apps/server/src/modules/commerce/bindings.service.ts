@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import { AppError, invalid, newId, notFound } from '../../core/index.ts';
 import * as q from './orders-query.repo.ts';
-import type { Platform } from './records.ts';
+import type { Platform } from '@siyu/order-exports';
 
 export type OrderForBinding = { id: string; orderNo: string; shopId: string; platform: Platform; customerId: string | null; buyerKey: string | null; idSuspect: boolean };
 

@@ -2,7 +2,7 @@
 // table where 宝贝报表 items wait for their 订单报表 rows.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import type { LooseItem, RejectedRow } from './records.ts';
+import type { LooseItem, RejectedRow } from '@siyu/order-exports';
 
 export const insertImport = (db: Db, row: { tenant_id: string; id: string; shop_id: string | null; platform: string | null; files: string; created_by: string | null }) =>
   db.insertInto('order_imports').values({ ...row, progress: JSON.stringify({ bytesRead: 0, bytesTotal: 0, rows: 0 }), summary: '{}' }).execute();

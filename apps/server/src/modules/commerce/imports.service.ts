@@ -11,7 +11,7 @@ import { requireRole, staffNames, type Actor } from '../tenancy/index.ts';
 import * as repo from './imports.repo.ts';
 import * as shops from './shops.repo.ts';
 import { runImport, removeImportFiles, type ImportFile } from './import-runner.ts';
-import type { Platform } from './records.ts';
+import type { Platform } from '@siyu/order-exports';
 
 export const IMPORT_TASK = 'commerce.import';
 const EMPTY: ImportSummary = { rowsRead: 0, ordersNew: 0, ordersUpdated: 0, ordersUnchanged: 0, ordersFlagged: 0, items: 0, productsNew: 0, skusNew: 0, customersNew: 0, customersMatched: 0, rowsRejected: 0 };

@@ -12,8 +12,8 @@ export { runImport, type ImportFile, type Progress as ImportProgress } from './i
 export { orderForBinding, attachBuyerOrders, recordBinding, moveOrders, restoreOrders, countCustomerOrders, h5Token, readH5Token, type OrderForBinding } from './bindings.service.ts';
 export { writeOrders, emptyStats, addStats, type WriteContext, type WriteRecord, type WriteStats } from './order-writer.ts';
 export { configureShopSync, shopIdByName, shopForSync, saveSyncProgress, shopsDueForSync, shopForImport, PLATFORM_NAMES, type ShopForSync } from './shops.service.ts';
-export type { OrderRecord, ItemRecord, LooseItem, RejectedRow, Platform, OrderStatus, RefundState } from './records.ts';
-export { PLATFORMS } from './records.ts';
+export type { OrderRecord, ItemRecord, LooseItem, RejectedRow, Platform, OrderStatus, RefundState } from '@siyu/order-exports';
+export { PLATFORMS } from '@siyu/order-exports';
 export type { CommerceTables } from './commerce.tables.ts';
 
 export const commerceMigrations: Record<string, Migration> = { '20261123_050_commerce': m1, '20261124_050_commerce_import_heartbeat': m2 };

@@ -4,7 +4,7 @@
 // next chunk's) and, beyond that bound, spill to the staging table. Whatever never met its order
 // in the stream — files not aligned, or an items file alone — is taken from staging afterwards,
 // so any pair of files gives the same result; aligned files just never touch the table.
-import type { LooseItem, RejectedRow } from './records.ts';
+import type { LooseItem, RejectedRow } from '@siyu/order-exports';
 
 type Row = { kind: 'item'; item: LooseItem } | { kind: 'reject'; row: RejectedRow } | { kind: 'order' };
 

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { maskPhone, newId, normalizePhone } from '../../core/index.ts';
 import { resolveBuyers, type BuyerInput } from '../customers/index.ts';
-import type { ItemRecord, OrderRecord, Platform } from './records.ts';
+import type { ItemRecord, OrderRecord, Platform } from '@siyu/order-exports';
 import * as orders from './orders.repo.ts';
 import * as catalogue from './catalogue.repo.ts';
 import { PLATFORM_NAMES } from './shops.service.ts';

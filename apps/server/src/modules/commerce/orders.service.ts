@@ -6,7 +6,7 @@ import { invalid, maskId, notFound } from '../../core/index.ts';
 import { requireRole, type Actor } from '../tenancy/index.ts';
 import { visibleCustomer, customerNames } from '../customers/index.ts';
 import * as q from './orders-query.repo.ts';
-import type { OrderStatus, Platform, RefundState } from './records.ts';
+import type { OrderStatus, Platform, RefundState } from '@siyu/order-exports';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 type OrderRow = Awaited<ReturnType<typeof q.listOrders>>[number];

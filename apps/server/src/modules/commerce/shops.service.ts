@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { audit, conflict, newId, notFound } from '../../core/index.ts';
 import { requireRole, type Actor } from '../tenancy/index.ts';
 import * as repo from './shops.repo.ts';
-import type { Platform } from './records.ts';
+import type { Platform } from '@siyu/order-exports';
 
 export const PLATFORM_NAMES: Record<Platform, string> = {
   taobao: '淘宝', tmall: '天猫', jd: '京东', douyin: '抖音', pinduoduo: '拼多多', kuaishou: '快手', youzan: '有赞', wechat_shop: '微信小店',

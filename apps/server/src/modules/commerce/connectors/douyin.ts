@@ -3,7 +3,7 @@
 // MD5 v2 with the app secret over the key-sorted param_json. Money: fen; times: Unix seconds. The
 // buyer is doudian_open_id; receivers come as ciphertext (encrypt_post_*) and masks (mask_post_*):
 // only the masks are kept.
-import type { ItemRecord, OrderRecord, OrderStatus, RefundState } from '../records.ts';
+import type { ItemRecord, OrderRecord, OrderStatus, RefundState } from '@siyu/order-exports';
 import type { Connector, ConnectorContext } from './types.ts';
 import { authError, fatalError, retryError } from './errors.ts';
 import { douyinSign, postJson, sortedJson, withQuery } from './http.ts';

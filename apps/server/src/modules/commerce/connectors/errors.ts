@@ -2,7 +2,7 @@
 // do not retry — an operator must fix the credentials), retry (the platform is busy or limiting us:
 // back off and try again), fatal (anything else the platform refused).
 import { PLATFORM_NAMES } from '../shops.service.ts';
-import type { Platform } from '../records.ts';
+import type { Platform } from '@siyu/order-exports';
 
 export type ConnectorErrorKind = 'auth' | 'retry' | 'fatal';
 

@@ -1,7 +1,7 @@
 // HTTP for connectors: JSON in, JSON out, a timeout, and the sign algorithms the gateways check.
 // Transport trouble (network, timeout, 5xx, 429) is a retry; other HTTP statuses are fatal — a
 // platform's own errors come back as HTTP 200 bodies and each connector reads those.
-import type { Platform } from '../records.ts';
+import type { Platform } from '@siyu/order-exports';
 import { ConnectorError, fatalError, retryError } from './errors.ts';
 
 const TIMEOUT_MS = 30_000;

@@ -2,7 +2,7 @@
 // month), newest first (sortType 1), read from the last page backwards, 100 a page. Signed as TOP
 // (MD5, app secret) with the business params in 360buy_param_json. Money: yuan strings. The buyer
 // is open_id_buyer (the pin is gone from JOS). Receivers masked as given.
-import type { ItemRecord, OrderRecord, OrderStatus } from '../records.ts';
+import type { ItemRecord, OrderRecord, OrderStatus } from '@siyu/order-exports';
 import type { Connector, ConnectorContext } from './types.ts';
 import { authError, fatalError, retryError } from './errors.ts';
 import { postForm, topSign } from './http.ts';

@@ -3,7 +3,7 @@
 // needed. Signed MD5 with the signSecret. Money: fen; times: ms. The buyer is buyerOpenId (no
 // userId is given). One item per order, as Kuaishou orders are. Receivers: only the desensitised
 // fields are kept, never the encrypted ones.
-import type { OrderRecord, OrderStatus, RefundState } from '../records.ts';
+import type { OrderRecord, OrderStatus, RefundState } from '@siyu/order-exports';
 import type { Connector, ConnectorContext } from './types.ts';
 import { authError, fatalError, retryError } from './errors.ts';
 import { kuaishouSign, requestJson, withQuery } from './http.ts';

@@ -1,5 +1,5 @@
 // Small rules every connector's mapping shares.
-import type { ItemRecord, RefundState } from '../records.ts';
+import type { ItemRecord, RefundState } from '@siyu/order-exports';
 
 /** An order's refund from its lines: all refunded = full, some = partial, one under way = in progress. */
 export function orderRefund(items: ItemRecord[]): { state: RefundState; fen: number | null } {

@@ -3,7 +3,7 @@
 // Signed as TOP (MD5, client secret). Money: yuan (strings or numbers). PDD gives no buyer id at
 // all, so buyerKey stays null: these orders count, but join customers only through bindings.
 // Receiver name/phone/address are ciphertext (or empty after shipping): only the *_mask fields are kept.
-import type { ItemRecord, OrderRecord, OrderStatus, RefundState } from '../records.ts';
+import type { ItemRecord, OrderRecord, OrderStatus, RefundState } from '@siyu/order-exports';
 import type { Connector, ConnectorContext } from './types.ts';
 import { authError, fatalError, retryError } from './errors.ts';
 import { postForm, topSign } from './http.ts';

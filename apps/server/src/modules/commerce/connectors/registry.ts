@@ -1,6 +1,6 @@
 // One connector per platform API (Tmall shops use Taobao's TOP connector).
 import type { Connector, ConnectorPlatform, CredentialField } from './types.ts';
-import type { Platform } from '../records.ts';
+import type { Platform } from '@siyu/order-exports';
 import { taobaoConnector } from './taobao.ts';
 import { douyinConnector } from './douyin.ts';
 import { pinduoduoConnector } from './pinduoduo.ts';

@@ -15,7 +15,7 @@
 // - Pace and retries: calls for a shop are spaced (throttle.ts) and the platform's busy / limit
 //   answers retried with backoff. Auth failures stop the run with a Chinese message on the shop.
 import type { Deps } from '../../../deps.ts';
-import type { Platform } from '../records.ts';
+import type { Platform } from '@siyu/order-exports';
 import { addStats, emptyStats, writeOrders, type WriteStats } from '../order-writer.ts';
 import { saveSyncProgress, shopForSync, shopsDueForSync, PLATFORM_NAMES } from '../shops.service.ts';
 import type { Connector, ConnectorContext, Cursor, Window } from './types.ts';

@@ -3,7 +3,7 @@
 // MD5 and the app secret; the shop's authorisation is the `session`. Money: yuan strings. The buyer
 // is buyer_open_uid (stable per app) — never oaid, which changes every natural week. tid/oid are
 // read from tid_str/oid_str: the numeric ones lose digits in JSON.
-import type { ItemRecord, OrderRecord, OrderStatus, RefundState } from '../records.ts';
+import type { ItemRecord, OrderRecord, OrderStatus, RefundState } from '@siyu/order-exports';
 import type { Connector, ConnectorContext } from './types.ts';
 import { authError, fatalError, retryError } from './errors.ts';
 import { postForm, topSign } from './http.ts';

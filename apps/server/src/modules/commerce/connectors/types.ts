@@ -1,7 +1,7 @@
 // What a platform connector is: how it signs and pages one platform's order API, turning each page
 // into OrderRecords. The driver (sync.ts) owns everything around it — time windows, checkpoints,
 // writing, pacing, retries — so a connector file is only the platform's own rules.
-import type { OrderRecord, Platform } from '../records.ts';
+import type { OrderRecord, Platform } from '@siyu/order-exports';
 import type { ShopForSync } from '../shops.service.ts';
 
 /** Modified-time window, both ends inclusive (overlaps are harmless: writes are idempotent). */

@@ -3,7 +3,7 @@
 // returns ONLY order ids and a next_key, then /channels/ec/order/get per id. A next_key is a
 // cursor, not a page number. Money: fen; times: Unix seconds. The buyer is openid, and unionid when
 // the shop is bound to an open platform account: that is how an order reaches a WeCom friend.
-import type { ItemRecord, OrderRecord, OrderStatus } from '../records.ts';
+import type { ItemRecord, OrderRecord, OrderStatus } from '@siyu/order-exports';
 import type { Connector, ConnectorContext } from './types.ts';
 import { ConnectorError, authError, fatalError, retryError } from './errors.ts';
 import { postJson, requestJson, withQuery } from './http.ts';

@@ -3,7 +3,7 @@
 // last page backwards. page_no ≤ 100 × page_size ≤ 100: a window with more rows than that is
 // halved by the driver. Money: yuan numbers. The buyer is yz_open_id (buyer_id / fans_id are not
 // stable across Youzan's accounts). Receivers masked as given.
-import type { ItemRecord, OrderRecord, OrderStatus, RefundState } from '../records.ts';
+import type { ItemRecord, OrderRecord, OrderStatus, RefundState } from '@siyu/order-exports';
 import type { Connector, ConnectorContext } from './types.ts';
 import { ConnectorError, authError, fatalError, retryError } from './errors.ts';
 import { postJson, withQuery } from './http.ts';

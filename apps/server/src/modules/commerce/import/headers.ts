@@ -1,7 +1,7 @@
 // Header recognition by alias sets, never by position: export versions rename (买家实际支付金额 →
 // 买家实付金额), reorder, add columns and leave trailing spaces (`收货地址 `). Each header maps to one
 // canonical field; each kind of export is recognised by a fingerprint of headers it always has.
-import type { Platform } from '../records.ts';
+import type { Platform } from '@siyu/order-exports';
 
 export type Field =
   | 'orderId' | 'subOrderId' | 'buyerNick' | 'buyerAccount' | 'buyerOpenId'

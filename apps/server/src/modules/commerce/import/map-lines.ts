@@ -1,7 +1,7 @@
 // Exports with one row per SKU line (JD, Douyin 抖店, Pinduoduo): each row gives an item plus the
 // order-level columns, which repeat on every line of the same order. Consecutive rows of one order
 // are grouped into one OrderRecord; order-level money is taken once, from the first line.
-import type { ItemRecord, OrderRecord, Platform } from '../records.ts';
+import type { ItemRecord, OrderRecord, Platform } from '@siyu/order-exports';
 import { RowError } from './errors.ts';
 import type { ExportKind } from './headers.ts';
 import { blankOrder, readStatusAndTimes } from './map-taobao.ts';

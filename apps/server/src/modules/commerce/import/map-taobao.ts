@@ -1,6 +1,6 @@
 // Taobao/Tmall seller-backend exports: 订单报表 (one row per order, no items), 宝贝报表 (one row per
 // item, joined to the orders by 订单编号 by the writer) and the reduced 7-column Tmall report.
-import type { LooseItem, OrderRecord, Platform } from '../records.ts';
+import type { LooseItem, OrderRecord, Platform } from '@siyu/order-exports';
 import { RowError } from './errors.ts';
 import { readPhones, receiverNameOf, regionOf } from './receiver.ts';
 import type { RowView } from './row-view.ts';

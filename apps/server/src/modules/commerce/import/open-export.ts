@@ -3,7 +3,7 @@
 // ExportFormatError before any row is produced; row-level problems become rejects and never stop
 // the file.
 import fs from 'node:fs';
-import type { LooseItem, OrderRecord, Platform, RejectedRow } from '../records.ts';
+import type { LooseItem, OrderRecord, Platform, RejectedRow } from '@siyu/order-exports';
 import { ExportFormatError, RowError } from './errors.ts';
 import { indexFields, rankKinds, type ExportKind, type HeaderMatch, type KindSpec } from './headers.ts';
 import { sniffEncoding, sniffFormat, type CsvEncoding, type FileFormat } from './sniff.ts';

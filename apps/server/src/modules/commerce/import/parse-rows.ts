@@ -1,7 +1,7 @@
 // The row loop after the header: structural checks (width, undecodable bytes), mapping by kind,
 // duplicate ids in one-row-per-order files, grouping of consecutive lines into orders. Every
 // problem of a single row becomes a reject with the row's line, a specific reason and its raw text.
-import type { Platform } from '../records.ts';
+import type { Platform } from '@siyu/order-exports';
 import { RowError } from './errors.ts';
 import type { FieldIndex, KindSpec } from './headers.ts';
 import { OrderIdSet } from './id-set.ts';

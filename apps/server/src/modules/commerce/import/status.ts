@@ -1,7 +1,7 @@
 // Order status and refund state from the texts (and a few codes) each platform's export carries.
 // Exact tables first, then keyword rules so that wording drift between export versions
 // (`买家已付款,等待卖家发货` with a half-width comma, `(删除)等待出库`) still lands correctly.
-import type { OrderStatus, RefundState } from '../records.ts';
+import type { OrderStatus, RefundState } from '@siyu/order-exports';
 
 export type StatusFamily = 'taobao' | 'jd' | 'douyin' | 'pinduoduo';
 

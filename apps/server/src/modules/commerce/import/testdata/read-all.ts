@@ -1,5 +1,5 @@
 // Test helper: opens an export and collects everything it yields.
-import type { LooseItem, OrderRecord, Platform, RejectedRow } from '../../records.ts';
+import type { LooseItem, OrderRecord, Platform, RejectedRow } from '@siyu/order-exports';
 import { openExport } from '../index.ts';
 
 export async function readAll(file: string, opts: { platform?: Platform } = {}) {
