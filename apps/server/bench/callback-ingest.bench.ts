@@ -10,10 +10,10 @@ import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { buildCallbackXml, encryptMessage } from '@siyu/wecom';
 import { loadConfig } from '../src/config.ts';
-import { buildDeps, type Deps } from '../src/deps.ts';
+import type { Deps } from '../src/deps.ts';
+import { buildDeps, buildApp, migrations } from '../src/main.ts';
 import { createLogger } from '../src/core/index.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { buildApp } from '../src/http/app.ts';
 import { createTenant } from '../src/modules/tenancy/index.ts';
 import { saveConnection } from '../src/modules/channel/index.ts';
 import { benchDatabase, type BenchDatabase } from './support/database.ts';
@@ -66,7 +66,7 @@ async function main() {
     log(`database: ${db.where}`);
     const config = loadConfig({ SIYU_SECRET_KEY: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv, { databaseUrl: db.url });
     deps = buildDeps(config, db.url, createLogger('warn'));
-    await migrateToLatest(deps.db);
+    await migrateToLatest(deps.db, migrations);
     const { tenantId } = await createTenant(deps, { slug: 'bench', name: 'bench' });
     await saveConnection(deps, { tenantId, staffId: 'bench', role: 'owner', departmentId: null, name: 'bench' },
       { corpId: CORP, secret: 'bench-secret-0001', callbackToken: TOKEN, encodingAesKey: AES_KEY, baseUrl: 'http://127.0.0.1:9' });

@@ -9,10 +9,10 @@
 import crypto from 'node:crypto';
 import type { Request } from 'autocannon';
 import { loadConfig } from '../src/config.ts';
-import { buildDeps, type Deps } from '../src/deps.ts';
+import type { Deps } from '../src/deps.ts';
+import { buildDeps, buildApp, migrations } from '../src/main.ts';
 import { createLogger } from '../src/core/index.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { buildApp } from '../src/http/app.ts';
 import { seedDemoTenant, DEMO_PASSWORD, DEMO_SLUG } from '../src/demo/index.ts';
 import { benchDatabase, type BenchDatabase } from './support/database.ts';
 import { measure, table, type Figures } from './support/load.ts';
@@ -94,7 +94,7 @@ async function main() {
     const base = buildDeps(config, db.url, createLogger('warn'));
     const capturing = capturingDb(base.pool);
     deps = { ...base, db: capturing.db };
-    await migrateToLatest(deps.db);
+    await migrateToLatest(deps.db, migrations);
 
     const t0 = performance.now();
     let lastTenth = -1;

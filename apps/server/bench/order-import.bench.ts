@@ -19,7 +19,7 @@ import iconv from 'iconv-lite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig } from '../src/config.ts';
-import { buildDeps } from '../src/deps.ts';
+import { buildDeps, migrations } from '../src/main.ts';
 import { createLogger } from '../src/core/index.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createTenant } from '../src/modules/tenancy/index.ts';
@@ -109,7 +109,7 @@ async function main() {
     const secret = crypto.randomBytes(32).toString('hex');
     const config = loadConfig({ SIYU_SECRET_KEY: secret, LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv, { databaseUrl: db.url });
     const deps = buildDeps(config, db.url, createLogger('warn'));
-    await migrateToLatest(deps.db);
+    await migrateToLatest(deps.db, migrations);
     const tenant = await createTenant(deps, { slug: 'bench', name: 'bench' });
     await deps.db.destroy();
 

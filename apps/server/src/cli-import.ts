@@ -6,8 +6,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { loadConfig } from './config.ts';
 import { prepare } from './main.ts';
-import { findTenantBySlug } from './modules/tenancy/index.ts';
-import { createImport, runImport, writeRejectsXlsx, getImport, PLATFORMS, type Platform } from './modules/commerce/index.ts';
+import { findTenantBySlug, listTenants } from './modules/tenancy/index.ts';
+import { createImport, runImport, writeRejectsXlsx, getImport, shopForImport, PLATFORMS, PLATFORM_NAMES, type Platform } from './modules/commerce/index.ts';
 import { progressBar } from './cli-progress.ts';
 import { shopIdByName } from './modules/commerce/index.ts';
 
@@ -20,20 +20,22 @@ export function registerImportCommand(program: Command, fail: (m: string) => nev
   program.command('import').description('import data').command('orders')
     .description('import back-office order exports (Taobao/Tmall 订单报表 + 宝贝报表, JD, Douyin, Pinduoduo; CSV in UTF-8/GBK, .xlsx, .xls)')
     .argument('<files...>', 'export files; a Taobao export is often two files: give both')
-    .option('--shop <name>', 'the shop (name or id); default: from the file, else one per platform')
+    .option('--shop <name>', 'the shop (name or id); a new name is created with --platform; default: from the file, else one per platform')
     .addOption(new Option('--platform <platform>', 'the platform, when the file cannot tell').choices(PLATFORMS))
-    .option('--tenant <slug>', 'the brand (tenant slug); default: the only one, or demo')
+    .option('--tenant <slug>', 'the brand (tenant slug); default: the only brand, or demo')
     .option('--json', 'print the summary as JSON (for scripts)')
     .option('--rejects <file.xlsx>', 'write every rejected row with its line and reason to this Excel file')
     .action(async (files: string[], o: { shop?: string; platform?: Platform; tenant?: string; json?: boolean; rejects?: string }) => {
       for (const f of files) if (!fs.existsSync(f)) fail(`文件不存在：${f}`);
       const { deps, close } = await prepare(loadConfig());
       try {
-        const slug = o.tenant ?? 'demo';
-        const tenant = await findTenantBySlug(deps, slug);
-        if (!tenant) fail(`企业标识 ${slug} 不存在（--tenant）`);
-        const shopId = o.shop ? await shopIdByName(deps, tenant.tenant_id, o.shop, o.platform) : null;
-        if (o.shop && !shopId) fail(`店铺「${o.shop}」不存在；不指定 --shop 时按文件自动创建`);
+        const tenant = await chooseTenant(deps, o.tenant, fail);
+        let shopId = o.shop ? await shopIdByName(deps, tenant.tenant_id, o.shop, o.platform) : null;
+        if (o.shop && !shopId) {
+          if (!o.platform) fail(`店铺「${o.shop}」不存在：加上 --platform（${PLATFORMS.join(' / ')}）即可新建它，或不指定 --shop，按文件自动建店`);
+          shopId = (await shopForImport(deps, tenant.tenant_id, { platform: o.platform, shopName: o.shop })).id;
+          if (!o.json) console.log(`已新建店铺「${o.shop}」（${PLATFORM_NAMES[o.platform]}）`);
+        }
         const importId = await createImport(deps, null, tenant.tenant_id, {
           files: files.map((f) => ({ name: path.basename(f), path: path.resolve(f), bytes: fs.statSync(f).size })), shopId, platform: o.platform ?? null,
         });
@@ -46,6 +48,7 @@ export function registerImportCommand(program: Command, fail: (m: string) => nev
           bar?.stop();
         }
         const job = await getImport(deps, null, tenant.tenant_id, importId);
+        if (o.rejects && summary.rowsRejected === 0 && !o.json) console.log(`没有被拒绝的行，未写入 ${o.rejects}`);
         if (o.rejects && summary.rowsRejected > 0) {
           const out = fs.createWriteStream(o.rejects);
           await writeRejectsXlsx(deps, null, tenant.tenant_id, importId, out);
@@ -66,4 +69,24 @@ export function registerImportCommand(program: Command, fail: (m: string) => nev
         await close();
       }
     });
+}
+
+type Deps = Awaited<ReturnType<typeof prepare>>['deps'];
+
+/**
+ * The brand to import into: --tenant when given; else the only brand there is; else the demo.
+ * On a fresh database with no brand, say how to create one.
+ */
+async function chooseTenant(deps: Deps, slug: string | undefined, fail: (m: string) => never) {
+  if (slug) {
+    const t = await findTenantBySlug(deps, slug);
+    if (!t) fail(`企业标识 ${slug} 不存在（--tenant）`);
+    return t;
+  }
+  const all = await listTenants(deps);
+  if (all.length === 1) return all[0];
+  const demo = all.find((t) => t.slug === 'demo');
+  if (demo) return demo;
+  if (all.length === 0) fail('还没有品牌：先用 siyu user create --account admin@我的品牌标识 --name 张三 --role owner --tenant-name "我的品牌" 创建，或用 npm start 打开演示品牌');
+  return fail(`有多个品牌，请用 --tenant 指定：${all.map((t) => `${t.slug}（${t.name}）`).join('、')}`);
 }

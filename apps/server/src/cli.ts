@@ -1,13 +1,13 @@
-// `siyu start | migrate | user create | demo reset` — the operator's commands.
+// `siyu start | migrate | user create | user unlock | demo reset` — the operator's commands.
 import { Command, Option } from 'commander';
 import crypto from 'node:crypto';
 import { loadConfig } from './config.ts';
 import { prepare, startServer } from './main.ts';
 import { createLogger } from './core/index.ts';
-import { createTenant, createStaff, findTenantBySlug, parseAccount } from './modules/tenancy/index.ts';
+import { createTenant, createStaff, findTenantBySlug, parseAccount, unlockAccount } from './modules/tenancy/index.ts';
 import fs from 'node:fs';
-import { startSimulator } from '@siyu/simulator';
-import { ensureDemoTenant, seedDemoTenant, deleteTenantData, startDemoWecom, goLive, simStateFile, DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_SLUG, type DemoWecom } from './demo/index.ts';
+import { eraseTenant } from './db/erase-tenant.ts';
+import { ensureDemoTenant, seedDemoTenant, startDemoWecom, goLive, simStateFile, DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_SLUG, type DemoWecom } from './demo/index.ts';
 import { ensureConsoleBuilt, consoleDist } from './console-build.ts';
 import { progressBar } from './cli-progress.ts';
 import { registerImportCommand } from './cli-import.ts';
@@ -84,6 +84,20 @@ user.command('create')
     }
   });
 
+user.command('unlock')
+  .description('lift the login locks of an account (failures from any address or device), e.g. siyu user unlock --account admin@mybrand')
+  .requiredOption('--account <username@tenant>', 'login name: username@tenant-slug')
+  .action(async (o: { account: string }) => {
+    if (!parseAccount(o.account)) fail('账号格式应为 用户名@企业标识，例如 admin@mybrand');
+    const { deps, close } = await prepare(loadConfig());
+    try {
+      const { cleared } = await unlockAccount(deps, o.account);
+      console.log(cleared ? `已解除 ${o.account} 的登录锁定（${cleared} 处）` : `${o.account} 当前没有登录锁定；失败计数已清零`);
+    } finally {
+      await close();
+    }
+  });
+
 const demo = program.command('demo').description('the demo brand');
 demo.command('reset')
   .description('delete the demo brand and create it again')
@@ -93,7 +107,7 @@ demo.command('reset')
     try {
       const existing = await findTenantBySlug(deps, DEMO_SLUG);
       if (existing) {
-        await deleteTenantData(deps, existing.tenant_id);
+        await eraseTenant(deps.db, existing.tenant_id);
         fs.rmSync(simStateFile(deps.config.dataDir, existing.tenant_id), { force: true }); // the old corp goes with it
       }
       const bar = progressBar();
@@ -111,6 +125,8 @@ program.command('sim')
   .option('--state <file>', 'keep the simulator state in this JSON file (survives restarts)')
   .action(async (o: { port?: number; state?: string }) => {
     const config = loadConfig();
+    // Loaded only for this command (and the demo): the server itself never loads the simulator.
+    const { startSimulator } = await import('@siyu/simulator');
     const sim = await startSimulator({ port: o.port ?? config.simPort, host: config.host, stateFile: o.state });
     console.log(`企业微信模拟器已启动：${sim.url}`);
     console.log(`  WeCom API：${sim.url}/cgi-bin/…    场景接口：${sim.url}/sim/…${o.state ? `    状态文件：${o.state}` : ''}`);

@@ -15,6 +15,19 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIYU_LOG_PRETTY: z.enum(['0', '1']).optional(),
   SIYU_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  // Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs, e.g. `127.0.0.1,10.0.0.0/8`).
+  // Unset: none — the client address is the socket's, so nobody can pick the address that per-address
+  // limits and the session log see.
+  SIYU_TRUST_PROXY: z.string().regex(/^[0-9a-fA-F.:/,\s]+$/, 'comma-separated IP addresses or CIDRs').optional(),
+  // Retention in days of what only grows (see docs/operations.md): the event outbox (kept while a
+  // consumer still needs an event, and at least this long), processed WeCom callbacks (their
+  // decrypted text is personal data) and the customer timeline.
+  SIYU_RETAIN_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  SIYU_RETAIN_CALLBACKS_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  SIYU_RETAIN_TIMELINE_DAYS: z.coerce.number().int().min(30).max(36500).default(730),
+  // Free disk an upload must leave behind (MB): uploads that would eat into it are refused before
+  // anything is written — the database, its WAL and the import's own work need that room.
+  SIYU_UPLOAD_RESERVE_MB: z.coerce.number().int().min(0).default(1024),
   SIYU_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SIYU_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // The bundled WeCom simulator that `siyu start --demo` runs beside Siyu (and `siyu sim` alone).
@@ -34,6 +47,10 @@ export type Config = Readonly<{
   secretKey: string | undefined;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   cookieSecure: boolean;
+  /** Fastify's trustProxy: false, or the proxies' addresses. */
+  trustProxy: false | string;
+  uploadReserveBytes: number;
+  retention: Readonly<{ outboxDays: number; callbacksDays: number; timelineDays: number }>;
   sessionDays: number;
   workerConcurrency: number;
   simPort: number;
@@ -59,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secretKey: e.SIYU_SECRET_KEY,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.SIYU_COOKIE_SECURE === '1',
+    trustProxy: e.SIYU_TRUST_PROXY ? e.SIYU_TRUST_PROXY.split(',').map((x) => x.trim()).filter(Boolean).join(',') : false,
+    uploadReserveBytes: e.SIYU_UPLOAD_RESERVE_MB * 1024 * 1024,
+    retention: Object.freeze({ outboxDays: e.SIYU_RETAIN_OUTBOX_DAYS, callbacksDays: e.SIYU_RETAIN_CALLBACKS_DAYS, timelineDays: e.SIYU_RETAIN_TIMELINE_DAYS }),
     sessionDays: e.SIYU_SESSION_DAYS,
     workerConcurrency: e.SIYU_WORKERS,
     simPort: e.SIYU_SIM_PORT,

@@ -32,3 +32,16 @@ test('the order-import benchmark runs end to end at a small size, with its refer
   assert.ok(json.referenceMs > 0 && json.floorMs > 0, 'the reference and the floor are measured in the same run');
   assert.match(r.stdout, /storage floor .* rows written again/);
 });
+
+test('the storage benchmark runs end to end at a small size: sizes loaded, then after the pruning jobs', { timeout: 240_000 }, () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/storage.bench.ts'], {
+    cwd: root, encoding: 'utf8', timeout: 230_000, env: { ...process.env, BENCH_CUSTOMERS: '2000', BENCH_ORDERS: '0' },
+  });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const last = r.stdout.trim().split('\n').pop()!;
+  const json = JSON.parse(last.slice(last.indexOf('{')));
+  assert.equal(json.customers, 2000);
+  assert.ok(json.loaded.tablesMb.timeline_entries > 0 && json.loaded.tablesMb.outbox_events > 0, 'the timeline and the outbox were loaded');
+  assert.ok(json.compacted.tablesMb.outbox_events === undefined || json.compacted.tablesMb.outbox_events < json.loaded.tablesMb.outbox_events, 'the outbox was pruned');
+  assert.match(r.stdout + r.stderr, /core\.prune-outbox/);
+});

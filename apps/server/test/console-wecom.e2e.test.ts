@@ -78,7 +78,7 @@ test('connect a corp, sync, and see friends and groups arrive', { timeout: 180_0
 
   await page.getByTestId('sync-now').click();
   await page.locator('[data-testid="sync-status"][data-status="done"]').waitFor({ timeout: 60_000 });
-  assert.equal(await page.locator('[data-testid="sync-phase"][data-finished="true"]').count(), 5);
+  assert.equal(await page.locator('[data-testid="sync-phase"][data-finished="true"]').count(), 6);
   await page.screenshot({ path: path.join(shots, 'wecom-settings.png'), fullPage: true });
 
   // A new friend by callback shows in the recent callbacks table.

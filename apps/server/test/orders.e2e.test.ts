@@ -15,7 +15,7 @@ import { buildWorld, PASSWORD } from './helpers/world.ts';
 import { orderFixtures } from './helpers/fixtures.ts';
 
 const FIX = orderFixtures();
-const TESTDATA = path.resolve(import.meta.dirname, '../src/modules/commerce/import/testdata');
+const TESTDATA = path.resolve(import.meta.dirname, '../../../packages/order-exports/src/testdata');
 let srv: TestServer;
 let admin: Client;
 let world: Awaited<ReturnType<typeof buildWorld>>;

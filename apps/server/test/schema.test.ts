@@ -13,8 +13,9 @@ after(async () => close?.());
 
 // Not tenant data: migration bookkeeping, consumer checkpoints (one per consumer), and the tenant
 // registry itself (keyed by tenant_id; its slug is global because people log in with it), and
-// rate-limit counters (keyed by hashes of secrets such as H5 link tokens, which name their tenant).
-const EXEMPT = new Set(['siyu_migrations', 'siyu_migrations_lock', 'consumer_checkpoints', 'tenants', 'rate_limits']);
+// rate-limit counters (keyed by hashes of secrets such as H5 link tokens, which name their tenant),
+// and the job workers' heartbeats (one per worker of any process, like graphile-worker's own tables).
+const EXEMPT = new Set(['siyu_migrations', 'siyu_migrations_lock', 'consumer_checkpoints', 'tenants', 'rate_limits', 'worker_heartbeats']);
 
 test('every public table has tenant_id leading its primary key and unique indexes', async () => {
   const rows = await sql<{ table: string; index: string; primary: boolean; first_col: string | null }>`

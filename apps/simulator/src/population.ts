@@ -5,7 +5,7 @@
 // stoppable (rate 0, or stop()).
 import type { Sim } from './sim-context.ts';
 import type { CorpState, Population } from './state.ts';
-import { createCustomer, recordMessage, scanContactWay } from './scenario-contacts.ts';
+import { createCustomer, recordMessage, scanContactWay } from './customer-ops.ts';
 import { befriend, unfriend } from './contact-events.ts';
 import { joinGroup, scanJoinWay } from './group-ops.ts';
 import { getRelation } from './relations.ts';

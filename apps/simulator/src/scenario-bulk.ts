@@ -7,11 +7,12 @@ import type { ScenarioDeps } from './scenario-http.ts';
 import type { Sim } from './sim-context.ts';
 import { badRequest } from './errors.ts';
 import { requireCorp } from './sim-context.ts';
-import { optNum, optStr, simRoute, str } from './scenario-http.ts';
+import { simRoute } from './scenario-http.ts';
+import { optNum, optStr, str } from './body-fields.ts';
 import { newChatId, newExternalUserid, newMemberVersion, newTagId, unique } from './ids.ts';
 import { newRelation, putRelation } from './relations.ts';
 import { upsertDepartment, upsertMember } from './scenario-corps.ts';
-import { createCustomer } from './scenario-contacts.ts';
+import { createCustomer } from './customer-ops.ts';
 import { groupView, tagCount } from './api-tags.ts';
 
 type Row = Record<string, unknown>;

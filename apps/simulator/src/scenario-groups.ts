@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ScenarioDeps } from './scenario-http.ts';
 import { badRequest, notFound } from './errors.ts';
 import { requireCorp } from './sim-context.ts';
-import { optNum, optStr, optStrs, simRoute, str } from './scenario-http.ts';
+import { simRoute } from './scenario-http.ts';
+import { optNum, optStr, optStrs, str } from './body-fields.ts';
 import { createGroup, joinGroup, leaveGroup, requireGroup, scanJoinWay } from './group-ops.ts';
 
 export function registerGroupScenario(app: FastifyInstance, deps: ScenarioDeps) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from './messages.ts';
 
 export const Role = z.enum(['owner', 'admin', 'operator_lead', 'staff']);
 export type Role = z.infer<typeof Role>;
@@ -49,13 +50,19 @@ export const Staff = z.object({
   active: z.boolean(),
   customerCount: z.number().int(),
   createdAt: z.string(),
+  /** Locked out of logging in from some address or device now (an admin can unlock it). */
+  loginLocked: z.boolean(),
 });
 export type Staff = z.infer<typeof Staff>;
 
+/** POST /api/staff/:id/unlock: how many login locks (addresses or devices) were lifted. */
+export const StaffUnlockResult = z.object({ cleared: z.number().int() });
+export type StaffUnlockResult = z.infer<typeof StaffUnlockResult>;
+
 export const StaffCreateInput = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9._-]{2,64}$/, '账号只能包含字母、数字、点、下划线和短横线'),
+  username: z.string().trim().regex(/^[A-Za-z0-9._-]{2,64}$/, msg('账号只能包含字母、数字、点、下划线和短横线', 'Only letters, digits, dots, underscores and hyphens')),
   name: z.string().trim().min(1).max(64),
-  password: z.string().min(8, '密码至少 8 位').max(200),
+  password: z.string().min(8, msg('密码至少 8 位', 'At least 8 characters')).max(200),
   role: Role,
   departmentId: z.string().nullable().optional(),
   phone: z.string().trim().optional(),
@@ -67,7 +74,7 @@ export const StaffUpdateInput = z.object({
   role: Role.optional(),
   departmentId: z.string().nullable().optional(),
   active: z.boolean().optional(),
-  password: z.string().min(8, '密码至少 8 位').max(200).optional(),
+  password: z.string().min(8, msg('密码至少 8 位', 'At least 8 characters')).max(200).optional(),
 });
 export type StaffUpdateInput = z.infer<typeof StaffUpdateInput>;
 

@@ -1,6 +1,7 @@
 // WeCom channel: the tenant's corp connection, callback intake, sync runs, customer groups and the
 // WeCom side of a customer (which staff added them, when, how and through which channel state).
 import { z } from 'zod';
+import { msg } from './messages.ts';
 
 export const WecomConnectionStatus = z.enum(['untested', 'connected', 'error']);
 export type WecomConnectionStatus = z.infer<typeof WecomConnectionStatus>;
@@ -27,12 +28,12 @@ export type WecomConnection = z.infer<typeof WecomConnection>;
 
 // Secrets are write-only: omitted on an update means "keep the stored one".
 export const WecomConnectionInput = z.object({
-  corpId: z.string().trim().regex(/^[A-Za-z0-9_-]{4,64}$/, '企业 ID 格式不正确'),
+  corpId: z.string().trim().regex(/^[A-Za-z0-9_-]{4,64}$/, msg('企业 ID 格式不正确', 'Not a valid corp ID')),
   agentId: z.number().int().positive().nullable().optional(),
-  baseUrl: z.string().trim().url('接口地址应为 http(s) 地址').optional(),
-  secret: z.string().trim().min(8, 'Secret 太短').max(128).optional(),
-  callbackToken: z.string().trim().regex(/^[A-Za-z0-9]{1,32}$/, 'Token 为 1–32 位字母或数字').optional(),
-  encodingAesKey: z.string().trim().regex(/^[A-Za-z0-9]{43}$/, 'EncodingAESKey 应为 43 位字母或数字').optional(),
+  baseUrl: z.string().trim().url(msg('接口地址应为 http(s) 地址', 'Should be an http(s) address')).optional(),
+  secret: z.string().trim().min(8, msg('Secret 太短', 'Secret too short')).max(128).optional(),
+  callbackToken: z.string().trim().regex(/^[A-Za-z0-9]{1,32}$/, msg('Token 为 1–32 位字母或数字', 'Token is 1–32 letters or digits')).optional(),
+  encodingAesKey: z.string().trim().regex(/^[A-Za-z0-9]{43}$/, msg('EncodingAESKey 应为 43 位字母或数字', 'EncodingAESKey is 43 letters or digits')).optional(),
 });
 export type WecomConnectionInput = z.infer<typeof WecomConnectionInput>;
 
@@ -48,7 +49,8 @@ export const SyncKind = z.enum(['full', 'incremental']);
 export type SyncKind = z.infer<typeof SyncKind>;
 export const SyncStatus = z.enum(['queued', 'running', 'done', 'failed']);
 export type SyncStatus = z.infer<typeof SyncStatus>;
-export const SyncPhaseName = z.enum(['departments', 'members', 'tags', 'customers', 'groups']);
+// channels: the corp's contact ways (渠道活码), for the names of the states friends came by.
+export const SyncPhaseName = z.enum(['departments', 'members', 'tags', 'channels', 'customers', 'groups']);
 export type SyncPhaseName = z.infer<typeof SyncPhaseName>;
 
 export const SyncRun = z.object({
@@ -95,12 +97,25 @@ export const WecomRelation = z.object({
   addWay: z.number().int(),
   addWayLabel: z.string(),
   state: z.string().nullable(), // the contact way's state: the channel the friend came through
+  stateName: z.string().nullable(), // what the operator calls that way (its remark); null while WeCom has not named it
   remark: z.string().nullable(),
   description: z.string().nullable(),
   status: RelationStatus,
   endedAt: z.string().nullable(),
 });
 export type WecomRelation = z.infer<typeof WecomRelation>;
+
+// A channel live code (渠道活码) by its state, with the name the corp gave it (the way's remark, or
+// whose code it is); null when no contact way with that state is known (console: 渠道 <state>).
+export const ChannelRef = z.object({ state: z.string(), name: z.string().nullable() });
+export type ChannelRef = z.infer<typeof ChannelRef>;
+
+export const WecomChannel = z.object({
+  state: z.string(),
+  name: z.string(),
+  deleted: z.boolean(), // every way with this state was deleted in WeCom (old friends still came by it)
+});
+export type WecomChannel = z.infer<typeof WecomChannel>;
 
 export const CustomerWecom = z.object({
   externalUserId: z.string().nullable(),

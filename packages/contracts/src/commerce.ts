@@ -1,6 +1,7 @@
 // Commerce: shops on the sales platforms, order imports (back-office exports) and API sync,
 // orders with items, the product and SKU catalogue, and how well buyers are known as WeCom friends.
 import { z } from 'zod';
+import { msg } from './messages.ts';
 
 export const Platform = z.enum(['taobao', 'tmall', 'jd', 'douyin', 'pinduoduo', 'kuaishou', 'youzan', 'wechat_shop']);
 export type Platform = z.infer<typeof Platform>;
@@ -237,7 +238,7 @@ export const BindingInput = z.object({
   orderNo: z.string().trim().min(4).max(40),
   platform: Platform.optional(),
   customerId: z.string(), // the WeCom friend's customer
-  consent: z.literal(true, { message: '需要客户同意后才能绑定订单' }),
+  consent: z.literal(true, { message: msg('需要客户同意后才能绑定订单', 'The customer must agree before the order is bound') }),
   note: z.string().max(200).optional(),
 });
 export type BindingInput = z.infer<typeof BindingInput>;
@@ -250,8 +251,12 @@ export const BindingResult = z.object({
 });
 export type BindingResult = z.infer<typeof BindingResult>;
 
-export const H5BindInput = z.object({ token: z.string().min(10), orderNo: z.string().trim().min(4).max(40), consent: z.literal(true, { message: '请先勾选同意' }) });
+export const H5BindInput = z.object({ token: z.string().min(10), orderNo: z.string().trim().min(4).max(40), consent: z.literal(true, { message: msg('请先勾选同意', 'Please tick the box to agree first') }) });
 export const H5BindLink = z.object({ url: z.string(), expiresAt: z.string() });
+// Any string: a malformed token is answered `invalid`, not refused, so the page can say so.
+export const H5LinkCheckInput = z.object({ token: z.string() });
+export const H5LinkStatus = z.object({ status: z.enum(['valid', 'invalid', 'expired']) });
+export type H5LinkStatus = z.infer<typeof H5LinkStatus>;
 
 export const MergeInput = z.object({ keepId: z.string(), mergeId: z.string(), reason: z.string().trim().min(2).max(200) });
 export const MergeRecord = z.object({

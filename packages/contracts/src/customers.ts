@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { msg } from './messages.ts';
 import { CustomerTag } from './tags.ts';
+import { ChannelRef } from './channel.ts';
 
 export const Gender = z.enum(['male', 'female', 'unknown']);
 
@@ -21,6 +23,8 @@ export const CustomerListItem = z.object({
   province: z.string().nullable(),
   city: z.string().nullable(),
   source: z.string().nullable(),
+  // The channel live code the customer first came through as a WeCom friend, if any.
+  sourceChannel: ChannelRef.nullable(),
   tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string().nullable() })),
   owners: z.array(z.object({ staffId: z.string(), name: z.string() })),
   createdAt: z.string(),
@@ -81,14 +85,14 @@ export const CustomerUpdateInput = z.object({
   remark: z.string().max(500).nullable().optional(),
   province: z.string().max(32).nullable().optional(),
   city: z.string().max(32).nullable().optional(),
-  phone: z.string().trim().regex(/^1\d{10}$/, '手机号应为 11 位数字').nullable().optional(),
+  phone: z.string().trim().regex(/^1\d{10}$/, msg('手机号应为 11 位数字', 'A mobile number has 11 digits')).nullable().optional(),
 });
 export type CustomerUpdateInput = z.infer<typeof CustomerUpdateInput>;
 
 export const CustomerCreateInput = z.object({
   name: z.string().trim().min(1).max(64),
   gender: Gender.default('unknown'),
-  phone: z.string().trim().regex(/^1\d{10}$/, '手机号应为 11 位数字').optional(),
+  phone: z.string().trim().regex(/^1\d{10}$/, msg('手机号应为 11 位数字', 'A mobile number has 11 digits')).optional(),
   province: z.string().max(32).optional(),
   city: z.string().max(32).optional(),
   remark: z.string().max(500).optional(),
@@ -96,5 +100,5 @@ export const CustomerCreateInput = z.object({
 });
 export type CustomerCreateInput = z.infer<typeof CustomerCreateInput>;
 
-export const RevealPhoneInput = z.object({ reason: z.string().trim().min(2, '请填写查看原因').max(200) });
+export const RevealPhoneInput = z.object({ reason: z.string().trim().min(2, msg('请填写查看原因', 'Please give a reason')).max(200) });
 export const RevealedPhone = z.object({ phone: z.string().nullable() });

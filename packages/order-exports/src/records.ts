@@ -1,9 +1,14 @@
-// The one shape every order source produces — back-office exports (import/) and platform APIs
-// (connectors/) alike — and the writer (order-writer.ts) consumes. Money is integer fen, times are
-// Dates (Asia/Shanghai wall times converted), ids are trimmed strings exactly as the platform has them.
+// The one shape every order source produces — back-office exports (openExport) and platform APIs
+// (@siyu/platform-connectors) alike — and the writer (order-writer.ts) consumes. Money is integer
+// fen, times are Dates (Asia/Shanghai wall times converted), ids are trimmed strings exactly as the
+// platform has them.
 
 export type Platform = 'taobao' | 'tmall' | 'jd' | 'douyin' | 'pinduoduo' | 'kuaishou' | 'youzan' | 'wechat_shop';
 export const PLATFORMS: Platform[] = ['taobao', 'tmall', 'jd', 'douyin', 'pinduoduo', 'kuaishou', 'youzan', 'wechat_shop'];
+/** The platforms' Chinese names, as operators read them in messages (店铺、错误、客户来源). */
+export const PLATFORM_NAMES: Record<Platform, string> = {
+  taobao: '淘宝', tmall: '天猫', jd: '京东', douyin: '抖音', pinduoduo: '拼多多', kuaishou: '快手', youzan: '有赞', wechat_shop: '微信小店',
+};
 
 /** Normalised order status; the platform's own text or code is kept beside it as rawStatus. */
 export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'closed';

@@ -1,4 +1,4 @@
-// Request signatures of the sales platforms' open APIs: what the order connectors (apps/server)
+// Request signatures of the sales platforms' open APIs: what the order connectors (platform-connectors)
 // sign and what the platform simulators (apps/simulator) check, from one place.
 //   TOP (Taobao), JD, PDD: MD5(secret + k1v1k2v2… sorted by key, sign excluded + secret), upper hex.
 //   Douyin (抖店 v2): MD5(secret + "app_key"… "method"… "param_json"… "timestamp"… "v"… + secret), lower

@@ -1,6 +1,7 @@
 import type { ErrorBody } from '@siyu/contracts';
+import { i18n } from '../i18n/index.ts';
 
-/** An API failure: `message` is already Chinese and meant for the user as is. */
+/** An API failure: `message` is in the console's language (sent as Accept-Language) and meant for the user as is. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -38,6 +39,15 @@ function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * Headers every API call carries. Accept-Language is the console's language, not the browser's:
+ * the server words its validation messages by it, and someone reading the console in Chinese on
+ * an English browser still wants Chinese.
+ */
+export function requestHeaders(): Record<string, string> {
+  return { accept: 'application/json', 'accept-language': i18n.language === 'en-US' ? 'en-US,en;q=0.9' : 'zh-CN,zh;q=0.9' };
+}
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const url = withQuery(path, query);
   let res: Response;
@@ -45,11 +55,11 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     res = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: { ...requestHeaders(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试');
+    throw new ApiError(0, 'NETWORK_ERROR', i18n.t('common.networkError'));
   }
 
   if (res.status === 401 && !AUTH_PATHS.includes(path)) onUnauthorized?.();
@@ -61,13 +71,13 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     try {
       data = JSON.parse(text);
     } catch {
-      if (res.ok) throw new ApiError(res.status, 'BAD_RESPONSE', '服务器返回了无法解析的数据');
+      if (res.ok) throw new ApiError(res.status, 'BAD_RESPONSE', i18n.t('common.badResponse'));
     }
   }
   if (!res.ok) {
     const err = (data as Partial<ErrorBody> | undefined)?.error;
     if (err && typeof err.message === 'string') throw new ApiError(res.status, err.code, err.message, err.details);
-    throw new ApiError(res.status, `HTTP_${res.status}`, `请求失败（${res.status}）`);
+    throw new ApiError(res.status, `HTTP_${res.status}`, i18n.t('common.requestFailed', { status: res.status }));
   }
   return data as T;
 }

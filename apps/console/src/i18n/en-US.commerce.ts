@@ -222,6 +222,8 @@ export const commerceEnUS: Pick<Translation, keyof typeof commerceZhCN> = {
     successHint: 'You can close this page and continue in the chat.',
     invalid: 'Invalid link',
     invalidHint: 'Ask customer service for a new link.',
+    expired: 'This link has expired',
+    expiredHint: 'Binding links are valid for 7 days. Ask customer service for a new one.',
     again: 'Bind another',
   },
 };

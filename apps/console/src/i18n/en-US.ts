@@ -1,4 +1,5 @@
 import { commerceEnUS } from './en-US.commerce.ts';
+import { customerSourceEnUS } from './customer-sources.ts';
 import type { Translation } from './zh-CN.ts';
 
 export const enUS: Translation = {
@@ -22,6 +23,9 @@ export const enUS: Translation = {
     copy: 'Copy',
     copied: 'Copied',
     language: '中文',
+    networkError: 'Network error, please check your connection and try again',
+    badResponse: 'The server answered with data that could not be read',
+    requestFailed: 'Request failed ({{status}})',
   },
   app: { name: 'Siyu', short: 'Siyu' },
   menu: {
@@ -43,17 +47,7 @@ export const enUS: Translation = {
   role: { owner: 'Owner', admin: 'Admin', operator_lead: 'Operator lead', staff: 'Staff' },
   gender: { male: 'Male', female: 'Female', unknown: 'Unknown' },
   tagSource: { manual: 'Manual', rule: 'Rule', wecom: 'WeCom' },
-  customerSource: {
-    manual: 'Manual',
-    import: 'Import',
-    wecom: 'WeCom',
-    live_code: 'Channel live code',
-    package_card: 'Package card',
-    fission: 'Fission',
-    group: 'Group',
-    order: 'Order',
-    unknown: 'Unknown',
-  },
+  customerSource: customerSourceEnUS,
   identityKind: {
     wecom_external_userid: 'WeCom external_userid',
     unionid: 'unionid',
@@ -214,6 +208,12 @@ export const enUS: Translation = {
     passwordMin: 'At least 8 characters',
     required: 'Required',
     noDepartment: 'No department',
+    loginLocked: 'Login locked',
+    loginLockedHelp: 'Too many failed logins from some address or device; other addresses and devices used before still work',
+    unlock: 'Unlock',
+    unlockConfirm: 'Lift the login locks of "{{name}}"? Failed attempts from every address and device are reset',
+    unlocked: 'Login locks of "{{name}}" lifted ({{count}})',
+    unlockedNothing: '"{{name}}" has no login lock',
   },
   tokens: {
     title: 'API tokens',
@@ -278,7 +278,7 @@ export const enUS: Translation = {
   },
   sync: {
     title: 'Data sync',
-    intro: 'Pulls departments, members, corp tags, customers and customer groups from WeCom. An incremental sync handles changes only; a full sync re-checks everything.',
+    intro: 'Pulls departments, members, corp tags, channel codes, customers and customer groups from WeCom. An incremental sync handles changes only; a full sync re-checks everything.',
     now: 'Sync now',
     full: 'Full sync',
     fullConfirm: 'A full sync pulls all departments, members, tags, customers and groups again and takes a while. Start it?',
@@ -286,7 +286,7 @@ export const enUS: Translation = {
     none: 'No sync yet: save the corp connection, then click Sync now.',
     kind: { full: 'Full', incremental: 'Incremental' },
     status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
-    phase: { departments: 'Departments', members: 'Members', tags: 'Tags', customers: 'Customers', groups: 'Groups' },
+    phase: { departments: 'Departments', members: 'Members', tags: 'Tags', channels: 'Channel codes', customers: 'Customers', groups: 'Groups' },
     stat: {
       departmentsNew: 'New departments',
       staffNew: 'New staff',
@@ -295,6 +295,10 @@ export const enUS: Translation = {
       tagsPushFailed: 'Tags not pushed',
       tagsNew: 'New tags',
       tagsDeleted: 'Deleted tags',
+      channelsNew: 'New channel codes',
+      channelsRenamed: 'Renamed channel codes',
+      channelsDeleted: 'Deleted channel codes',
+      channelsFailed: 'Channel codes not readable',
       customersNew: 'New customers',
       customersMatched: 'Matched customers',
       relationsNew: 'New friend relations',
@@ -366,6 +370,12 @@ export const enUS: Translation = {
       state: 'Channel',
       leftAt: 'Left',
     },
+  },
+  channels: {
+    unknown: 'Channel {{state}}',
+    stateTip: 'Channel state: {{state}}',
+    via: 'Channel code: {{name}} ({{state}})',
+    copyState: 'Copy the channel state',
   },
   customerWecom: {
     title: 'WeCom',

@@ -206,6 +206,8 @@ export const commerceZhCN = {
     successHint: '可以关闭此页面，回到聊天中继续咨询。',
     invalid: '链接无效',
     invalidHint: '请向客服重新索取绑定链接。',
+    expired: '链接已过期',
+    expiredHint: '绑定链接 7 天内有效，请向客服重新索取。',
     again: '再绑定一个',
   },
 };

@@ -1,4 +1,5 @@
 import { commerceZhCN } from './zh-CN.commerce.ts';
+import { customerSourceZhCN } from './customer-sources.ts';
 
 // Chinese is the source language: every key lives here first; en-US must mirror this shape.
 export const zhCN = {
@@ -22,6 +23,9 @@ export const zhCN = {
     copy: '复制',
     copied: '已复制',
     language: 'English',
+    networkError: '网络连接失败，请检查网络后重试',
+    badResponse: '服务器返回了无法解析的数据',
+    requestFailed: '请求失败（{{status}}）',
   },
   app: { name: 'Siyu 私域', short: '私域' },
   menu: {
@@ -43,17 +47,7 @@ export const zhCN = {
   role: { owner: '所有者', admin: '管理员', operator_lead: '运营主管', staff: '员工' },
   gender: { male: '男', female: '女', unknown: '未知' },
   tagSource: { manual: '手动', rule: '规则', wecom: '企业微信' },
-  customerSource: {
-    manual: '手动创建',
-    import: '导入',
-    wecom: '企业微信',
-    live_code: '渠道活码',
-    package_card: '包裹卡',
-    fission: '裂变',
-    group: '社群',
-    order: '订单',
-    unknown: '未知',
-  },
+  customerSource: customerSourceZhCN,
   identityKind: {
     wecom_external_userid: '企业微信 external_userid',
     unionid: 'unionid',
@@ -214,6 +208,12 @@ export const zhCN = {
     passwordMin: '密码至少 8 位',
     required: '必填',
     noDepartment: '未分配部门',
+    loginLocked: '登录已锁定',
+    loginLockedHelp: '该账号在某个网络地址或设备上登录失败次数过多，正在等待；其他地址和以前登录过的设备不受影响',
+    unlock: '解除锁定',
+    unlockConfirm: '解除「{{name}}」的登录锁定？各地址、各设备上的失败次数将清零',
+    unlocked: '已解除「{{name}}」的登录锁定（{{count}} 处）',
+    unlockedNothing: '「{{name}}」当前没有登录锁定',
   },
   tokens: {
     title: 'API 令牌',
@@ -278,7 +278,7 @@ export const zhCN = {
   },
   sync: {
     title: '数据同步',
-    intro: '从企业微信拉取部门、成员、企业标签、客户和客户群。增量同步只处理变化，全量同步会重新核对全部数据。',
+    intro: '从企业微信拉取部门、成员、企业标签、渠道活码、客户和客户群。增量同步只处理变化，全量同步会重新核对全部数据。',
     now: '立即同步',
     full: '全量同步',
     fullConfirm: '全量同步将重新拉取全部部门、成员、标签、客户和客户群，耗时较长。确定开始？',
@@ -286,7 +286,7 @@ export const zhCN = {
     none: '还没有同步记录，保存企业连接后点击「立即同步」。',
     kind: { full: '全量', incremental: '增量' },
     status: { queued: '排队中', running: '同步中', done: '已完成', failed: '失败' },
-    phase: { departments: '部门', members: '成员', tags: '标签', customers: '客户', groups: '客户群' },
+    phase: { departments: '部门', members: '成员', tags: '标签', channels: '渠道活码', customers: '客户', groups: '客户群' },
     stat: {
       departmentsNew: '新增部门',
       staffNew: '新增员工',
@@ -295,6 +295,10 @@ export const zhCN = {
       tagsPushFailed: '推送失败的标签',
       tagsNew: '新增标签',
       tagsDeleted: '删除标签',
+      channelsNew: '新增渠道活码',
+      channelsRenamed: '改名的渠道活码',
+      channelsDeleted: '已删除的渠道活码',
+      channelsFailed: '渠道活码读取失败',
       customersNew: '新增客户',
       customersMatched: '匹配已有客户',
       relationsNew: '新增好友关系',
@@ -367,6 +371,13 @@ export const zhCN = {
       state: '渠道',
       leftAt: '退群时间',
     },
+  },
+  // Channel live codes (渠道活码) by the name the corp gave them; the raw state stays one hover away.
+  channels: {
+    unknown: '渠道 {{state}}',
+    stateTip: '渠道标识：{{state}}',
+    via: '渠道活码：{{name}}（{{state}}）',
+    copyState: '复制渠道标识',
   },
   customerWecom: {
     title: '企业微信',

@@ -8,7 +8,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
 
-export type BenchDatabase = { url: string; where: string; cleanup: () => Promise<void> };
+/** `dataDir`: the embedded cluster's data directory (its size is a figure of the storage benchmark); undefined on DATABASE_URL. */
+export type BenchDatabase = { url: string; where: string; dataDir?: string; cleanup: () => Promise<void> };
 
 const NAME = 'siyu_bench';
 
@@ -68,6 +69,7 @@ export async function benchDatabase(databaseUrl: string | undefined): Promise<Be
   return {
     url: url.toString(),
     where: `embedded PostgreSQL on port ${port} (${dir})`,
+    dataDir: path.join(dir, 'pg'),
     cleanup: async () => {
       await pgInstance.stop();
       fs.rmSync(dir, { recursive: true, force: true });

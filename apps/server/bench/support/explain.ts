@@ -2,7 +2,7 @@
 // queries of one request (only while `capture` is on), then EXPLAIN ANALYZE replays the slowest.
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import type pg from 'pg';
-import type { Database } from '../../src/db/schema.ts';
+import type { Database } from '../../src/main.ts';
 
 export type CapturedQuery = { sql: string; parameters: readonly unknown[]; ms: number };
 

@@ -6,9 +6,9 @@
 // a later id can commit first. We only read events whose writing transaction is older than every
 // transaction still running (tx_id < xmin of the current snapshot); a slow writer holds the
 // consumer back instead of being skipped.
-import { sql, type Transaction } from 'kysely';
-import type { Db } from '../db/connect.ts';
-import type { Database } from '../db/schema.ts';
+import { sql } from 'kysely';
+import { viewOf, type Db, type Tx } from '../db/connect.ts';
+import type { CoreTables } from './core.tables.ts';
 import type { StoredEvent } from './events.ts';
 import type { Logger } from './logger.ts';
 
@@ -17,12 +17,12 @@ export type Consumer = {
   /** Only these event types are passed to `handle`; the checkpoint moves past the others. */
   types?: string[];
   batchSize?: number;
-  handle: (trx: Transaction<Database>, events: StoredEvent[]) => Promise<void>;
+  handle: (trx: Tx, events: StoredEvent[]) => Promise<void>;
 };
 
 /** Processes one batch; returns how many events it read (0 = caught up). */
 export async function runConsumerOnce(db: Db, consumer: Consumer): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return viewOf<CoreTables>(db).transaction().execute(async (trx) => {
     await trx.insertInto('consumer_checkpoints').values({ consumer: consumer.name, last_id: 0 })
       .onConflict((oc) => oc.column('consumer').doNothing()).execute();
     // FOR UPDATE: two processes running the same consumer take turns instead of doubling.

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'SYNC_RUNNING'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INSUFFICIENT_STORAGE'
   | 'WECOM_ERROR'
   | 'INTERNAL';
 
@@ -23,6 +25,8 @@ const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   SYNC_RUNNING: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INSUFFICIENT_STORAGE: 507,
   WECOM_ERROR: 502,
   INTERNAL: 500,
 };

@@ -1,7 +1,8 @@
 // Domain events go to the outbox in the SAME transaction as the change they describe, so an
 // event exists exactly when its change committed. Consumers (consumers.ts) read them later.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { sql } from 'kysely';
+import { viewOf, type Db, type Tx } from '../db/connect.ts';
+import type { CoreTables } from './core.tables.ts';
 
 export type DomainEvent = {
   type: string; // 'customer.created', 'tag.assigned', …
@@ -23,18 +24,20 @@ export type StoredEvent = {
   occurredAt: Date;
 };
 
-export async function emit(trx: Transaction<Database> | Kysely<Database>, tenantId: string, events: DomainEvent[]): Promise<void> {
+export async function emit(db: Db | Tx, tenantId: string, events: DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
   if (events.length > 20) {
-    // Many at once (an import chunk): arrays instead of a VALUES list — fewer parameters, less parsing.
+    // Many at once (an import chunk, a seeded batch): arrays instead of a VALUES list — fewer
+    // parameters, less parsing. Ids follow the list's order (WITH ORDINALITY … ORDER BY), so each
+    // aggregate's events are consumed in the order given.
     const at = (e: DomainEvent) => (e.occurredAt ?? new Date()).toISOString();
     await sql`insert into outbox_events (tenant_id, type, aggregate_type, aggregate_id, payload, actor_id, occurred_at)
       select ${tenantId}, u.t, u.a, u.i, u.p::jsonb, u.actor, u.at from unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => e.aggregateType)}::text[],
         ${events.map((e) => e.aggregateId)}::text[], ${events.map((e) => JSON.stringify(e.payload ?? {}))}::text[], ${events.map((e) => e.actorId ?? null)}::text[],
-        ${events.map(at)}::timestamptz[]) as u(t, a, i, p, actor, at)`.execute(trx);
+        ${events.map(at)}::timestamptz[]) with ordinality as u(t, a, i, p, actor, at, n) order by u.n`.execute(db);
     return;
   }
-  await trx
+  await viewOf<CoreTables>(db)
     .insertInto('outbox_events')
     .values(
       events.map((e) => ({

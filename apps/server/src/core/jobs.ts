@@ -1,8 +1,11 @@
 // Background jobs and schedules run on graphile-worker (PostgreSQL-backed: retries with backoff,
 // job keys for dedupe, cron, many workers across processes). Modules contribute tasks by name.
-import { run, makeWorkerUtils, parseCronItems, Logger as WorkerLogger, type Runner, type TaskList, type WorkerUtils, type CronItem } from 'graphile-worker';
+// Jobs held by a process that died are freed within a minute (job-liveness.ts).
+import { EventEmitter } from 'node:events';
+import { run, makeWorkerUtils, parseCronItems, Logger as WorkerLogger, type Runner, type TaskList, type WorkerUtils, type CronItem, type WorkerEvents } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger } from './logger.ts';
+import { startLiveness, type LivenessOptions } from './job-liveness.ts';
 
 export type JobSpec = { tasks: TaskList; crontab: CronItem[] };
 
@@ -30,20 +33,33 @@ export async function migrateJobs(pool: pg.Pool, log: Logger): Promise<void> {
   }
 }
 
-export async function startJobs(pool: pg.Pool, spec: JobSpec, concurrency: number, log: Logger): Promise<Jobs> {
+export async function startJobs(pool: pg.Pool, spec: JobSpec, concurrency: number, log: Logger, liveness: LivenessOptions = {}): Promise<Jobs> {
   const utils: WorkerUtils = await makeWorkerUtils({ pgPool: pool, logger: workerLogger(log) });
+  // Every process sweeps, workers or not: whichever survives or starts frees what a dead one held.
+  const alive = startLiveness(pool, utils, log, liveness);
   let runner: Runner | undefined;
   if (concurrency > 0) {
-    runner = await run({
-      pgPool: pool,
-      concurrency,
-      noHandleSignals: true, // Siyu owns shutdown
-      pollInterval: 1000,
-      taskList: spec.tasks,
-      parsedCronItems: parseCronItems(spec.crontab),
-      logger: workerLogger(log),
-    });
-    runner.events.on('job:error', ({ job, error }) => log.warn({ task: job.task_identifier, err: error }, 'job failed; will retry'));
+    // Our own emitter, so that no worker is created before we listen (run() starts them at once).
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('worker:create', ({ worker }) => alive.add(worker.workerId));
+    events.on('worker:stop', ({ worker }) => alive.remove(worker.workerId));
+    events.on('job:error', ({ job, error }) => log.warn({ task: job.task_identifier, err: error }, 'job failed; will retry'));
+    try {
+      runner = await run({
+        pgPool: pool,
+        concurrency,
+        noHandleSignals: true, // Siyu owns shutdown
+        pollInterval: 1000,
+        taskList: spec.tasks,
+        parsedCronItems: parseCronItems(spec.crontab),
+        logger: workerLogger(log),
+        events,
+      });
+    } catch (err) {
+      await alive.stop();
+      await utils.release();
+      throw err;
+    }
   }
   return {
     add: async (task, payload, opts) => {
@@ -51,6 +67,7 @@ export async function startJobs(pool: pg.Pool, spec: JobSpec, concurrency: numbe
     },
     stop: async () => {
       await runner?.stop();
+      await alive.stop();
       await utils.release();
     },
   };

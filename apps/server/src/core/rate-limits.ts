@@ -36,6 +36,54 @@ export async function takeAttempt(pool: pg.Pool, limit: Limit, key: string): Pro
   }
 }
 
+/**
+ * The limiter itself, for counts that need more than `takeAttempt`: consume before the work it
+ * guards, reward (give the point back), block for a chosen time, get, delete. Keys are stored as
+ * given after `<limit name>:`, so callers hash secrets and personal data (addresses) first.
+ */
+export function rateLimiter(pool: pg.Pool, limit: Limit): RateLimiterPostgres {
+  return limiterFor(pool, limit);
+}
+
+export { RateLimiterRes };
+
+const likePrefix = (limit: Limit, keyPrefix: string) => `${limit.name}:${keyPrefix}`.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+
+/** True when a stored count is over its limit now (rejected until it expires). */
+const overLimit = (limit: Limit, row: { points: number; expire: number | null }, now: number) =>
+  row.points > limit.points && (row.expire === null || row.expire > now);
+
+/**
+ * Deletes every count of `limits` whose key starts with `keyPrefix` (all the addresses one
+ * account was tried from, say). Answers how many of the deleted counts were over their limit.
+ */
+export async function clearLimitKeys(db: Db, limits: Limit[], keyPrefix: string): Promise<number> {
+  if (!limits.length) return 0;
+  const rows = await sql<{ key: string; points: number; expire: number | null }>`
+    delete from rate_limits where key like any(${limits.map((l) => likePrefix(l, keyPrefix))}::text[]) returning key, points, expire`.execute(db);
+  const now = Date.now();
+  return rows.rows.filter((r) => limits.some((l) => r.key.startsWith(`${l.name}:`) && overLimit(l, r, now))).length;
+}
+
+/**
+ * Which of `keyPrefixes` have a count of `limit` over its limit now. Reads only the limit's
+ * over-limit rows (few: locks), then matches them here.
+ */
+export async function blockedKeyPrefixes(db: Db, limit: Limit, keyPrefixes: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (!keyPrefixes.length) return found;
+  const wanted = new Set(keyPrefixes);
+  const lengths = [...new Set(keyPrefixes.map((p) => p.length))];
+  const rows = await sql<{ key: string }>`
+    select key from rate_limits
+    where key like ${likePrefix(limit, '')} and points > ${limit.points} and (expire is null or expire > ${Date.now()})`.execute(db);
+  for (const r of rows.rows) {
+    const rest = r.key.slice(limit.name.length + 1);
+    for (const n of lengths) if (wanted.has(rest.slice(0, n))) found.add(rest.slice(0, n));
+  }
+  return found;
+}
+
 /** Rows whose window ended over an hour ago. */
 export async function pruneRateLimits(db: Db): Promise<void> {
   await sql`delete from rate_limits where expire < ${Date.now() - 3_600_000}`.execute(db);

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type EmbeddedPg = { url: string; stop: () => Promise<void> };
+/** `shared`: the cluster was already running (another Siyu process owns it) and `stop` leaves it be. */
+export type EmbeddedPg = { url: string; stop: () => Promise<void>; shared: boolean };
 
 type Binaries = { initdb: string; postgres: string };
 
@@ -77,6 +78,10 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await initCluster(bins, dir, ids);
+  // A running `siyu start` owns the cluster (its lock file): a second process — `siyu import`
+  // beside the server — uses that PostgreSQL instead of failing on the lock.
+  const running = runningCluster(dir);
+  if (running) return { url: `postgres://postgres@127.0.0.1:${running.port}/postgres`, stop: async () => undefined, shared: true };
 
   // Only localhost, trust auth inside a directory only this user can read; unix socket in the dir.
   const args = ['-D', dir, '-p', String(opts.port), '-h', '127.0.0.1', '-k', dir,
@@ -120,5 +125,28 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     watchdog.stdin?.end();
     watchdog.kill();
   };
-  return { url: `postgres://postgres@127.0.0.1:${opts.port}/postgres`, stop };
+  return { url: `postgres://postgres@127.0.0.1:${opts.port}/postgres`, stop, shared: false };
+}
+
+/**
+ * The postmaster already serving this data directory, from its lock file (`postmaster.pid`: pid on
+ * line 1, port on line 4), if that process is alive. A stale file (a crash) is PostgreSQL's to
+ * clear when we start it.
+ */
+function runningCluster(dir: string): { pid: number; port: number } | null {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return null; // no such process: stale
+  }
+  return { pid, port };
 }

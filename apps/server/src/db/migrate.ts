@@ -1,27 +1,13 @@
-// Migrations live with their modules; this runner merges them by name (a date prefix keeps the
-// global order) and applies them with Kysely's Migrator, which takes a lock so several Siyu
-// processes starting at once migrate only once.
+// Migrations live with their modules; the composition root hands this runner their union. It
+// orders them by name (a date prefix keeps the global order) and applies them with Kysely's
+// Migrator, which takes a lock so several Siyu processes starting at once migrate only once.
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.ts';
-import { coreMigrations } from '../core/index.ts';
-import { tenancyMigrations } from '../modules/tenancy/index.ts';
-import { customersMigrations } from '../modules/customers/index.ts';
-import { taggingMigrations } from '../modules/tagging/index.ts';
-import { channelMigrations } from '../modules/channel/index.ts';
-import { commerceMigrations } from '../modules/commerce/index.ts';
 
-const all: Record<string, Migration> = {
-  ...coreMigrations,
-  ...tenancyMigrations,
-  ...customersMigrations,
-  ...taggingMigrations,
-  ...channelMigrations,
-  ...commerceMigrations,
-};
+export type Migrations = Record<string, Migration>;
 
-const provider: MigrationProvider = { getMigrations: async () => all };
-
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export async function migrateToLatest(db: Db, migrations: Migrations): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
   const migrator = new Migrator({ db, provider, migrationTableName: 'siyu_migrations', migrationLockTableName: 'siyu_migrations_lock' });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

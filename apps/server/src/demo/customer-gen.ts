@@ -1,9 +1,9 @@
-// Generates demo customers in column batches (one array per column) ready for bulk INSERTs:
+// Generates demo customers in column batches (one array per column) for the modules' bulk loads:
 // the customer rows, their identities, owners, tags and — optionally — the outbox events that
 // the timeline consumer turns into each customer's history.
 import { UUID } from 'uuidv7';
-import { maskPhone, type Pii } from '../core/index.ts';
-import { customerGrams } from './ports.ts';
+import { maskPhone, type DomainEvent, type Pii } from '../core/index.ts';
+import { customerGrams, emptyCustomerColumns, emptyTagColumns, type CustomerColumns, type TagColumns } from './ports.ts';
 import { CATALOGUE, PRODUCT_LINES, skuTitle, type CatalogueSku, type ProductLine } from './catalogue.ts';
 import { birthYearOf, nickname, personName, PHONE_PREFIXES, region, remark, source, type Gender, type Source } from './people.ts';
 import { DAY_MS, WINDOW_DAYS, delayMs } from './arrivals.ts';
@@ -11,19 +11,11 @@ import { weighted, zipf, type IdSource, type Rng, type Weighted } from './random
 import type { DemoStaff } from './org.ts';
 import type { DemoTags, StageTag } from './tags.ts';
 
-export type CustomerBatch = {
-  size: number;
-  c: {
-    id: string[]; name: string[]; nickname: (string | null)[]; gender: Gender[];
-    phoneEnc: (string | null)[]; phoneHash: (string | null)[]; phoneMasked: (string | null)[];
-    birthday: (string | null)[]; province: (string | null)[]; city: (string | null)[]; source: string[];
-    remark: (string | null)[]; profile: string[]; grams: string[]; createdAt: string[];
-  };
-  ident: { kind: string[]; scope: string[]; value: string[]; customerId: string[]; createdAt: string[] };
-  owner: { customerId: string[]; staffId: string[]; since: string[] };
-  tag: { customerId: string[]; tagId: string[]; assignedBy: string[]; assignedAt: string[] };
-  ev: { type: string[]; aggregateId: string[]; payload: string[]; actorId: (string | null)[]; occurredAt: string[] };
-};
+/** One batch, in the shapes the owning modules load: customers (with identities and owners), tags, events. */
+export type CustomerBatch = { size: number; customers: CustomerColumns; tags: TagColumns; events: DomainEvent[] };
+
+/** Why the demo's tags are on its customers, in the assignments and their events alike. */
+export const DEMO_TAG_REASON = '演示数据';
 
 export type GenContext = {
   rng: Rng;
@@ -36,9 +28,6 @@ export type GenContext = {
   staff: DemoStaff[];
   tags: DemoTags;
 };
-
-/** Grams are joined with U+001F and split again in SQL (string_to_array), one text per row. */
-export const GRAM_SEPARATOR = '\u001f';
 
 const LINES = PRODUCT_LINES.map((l) => l.line);
 const skuPickers = new Map<ProductLine, Weighted<CatalogueSku>>(LINES.map((line) => {
@@ -108,16 +97,7 @@ export function createGenerator(ctx: GenContext) {
     return t.id;
   };
 
-  function empty(): CustomerBatch {
-    return {
-      size: 0,
-      c: { id: [], name: [], nickname: [], gender: [], phoneEnc: [], phoneHash: [], phoneMasked: [], birthday: [], province: [], city: [], source: [], remark: [], profile: [], grams: [], createdAt: [] },
-      ident: { kind: [], scope: [], value: [], customerId: [], createdAt: [] },
-      owner: { customerId: [], staffId: [], since: [] },
-      tag: { customerId: [], tagId: [], assignedBy: [], assignedAt: [] },
-      ev: { type: [], aggregateId: [], payload: [], actorId: [], occurredAt: [] },
-    };
-  }
+  const empty = (): CustomerBatch => ({ size: 0, customers: emptyCustomerColumns(), tags: emptyTagColumns(), events: [] });
 
   function one(b: CustomerBatch, created: number) {
     const id = UUID.fromFieldsV7(Math.floor(created), ids.bits(12), ids.bits(30), ids.bits(32)).toString();
@@ -182,12 +162,12 @@ export function createGenerator(ctx: GenContext) {
       ? { productLine: line, lastProduct: skuTitle(lastSku!), lastSku: lastSku!.sku, orderCount: orders, totalSpentFen: spent, lastOrderAt: iso(lastOrder) }
       : { productLine: line };
 
-    const c = b.c;
+    const c = b.customers.customers;
     c.id.push(id); c.name.push(name); c.nickname.push(nick); c.gender.push(gender);
     c.phoneEnc.push(phoneEnc); c.phoneHash.push(phoneHash); c.phoneMasked.push(phoneMasked);
     c.birthday.push(birthday); c.province.push(place?.province ?? null); c.city.push(place?.city ?? null);
     c.source.push(src); c.remark.push(rng.chance(0.04) ? remark(rng, line) : null);
-    c.profile.push(JSON.stringify(profile));
+    c.profile.push(profile);
     c.createdAt.push(createdIso);
     b.size++;
 
@@ -238,26 +218,27 @@ export function createGenerator(ctx: GenContext) {
       const t = clampT(at);
       const tid = tagId(name);
       tagIds.push(tid);
-      b.tag.customerId.push(id); b.tag.tagId.push(tid); b.tag.assignedBy.push(owner.id); b.tag.assignedAt.push(iso(t));
-      events.push([t, 'tag.assigned', { tagId: tid, tagName: name, reason: '演示数据', by: owner.name, source: 'manual' }, owner.id]);
+      b.tags.customerId.push(id); b.tags.tagId.push(tid); b.tags.assignedBy.push(owner.id); b.tags.assignedAt.push(iso(t));
+      events.push([t, 'tag.assigned', { tagId: tid, tagName: name, reason: DEMO_TAG_REASON, by: owner.name, source: 'manual' }, owner.id]);
     }
 
-    c.grams.push(customerGrams({ name, nickname: nick, phoneLast4: last4, ownerIds, tagIds }).join(GRAM_SEPARATOR));
+    c.grams.push(customerGrams({ name, nickname: nick, phoneLast4: last4, ownerIds, tagIds }));
 
     if (ctx.events) {
       events.sort((x, y) => x[0] - y[0]);
-      for (const [at, type, payload, actor] of events) {
-        b.ev.type.push(type); b.ev.aggregateId.push(id); b.ev.payload.push(JSON.stringify(payload));
-        b.ev.actorId.push(actor); b.ev.occurredAt.push(iso(at));
+      for (const [at, type, payload, actorId] of events) {
+        b.events.push({ type, aggregateType: 'customer', aggregateId: id, payload, actorId, occurredAt: new Date(at) });
       }
     }
   }
 
   function pushIdentity(b: CustomerBatch, kind: string, scope: string, value: string, customerId: string, at: string) {
-    b.ident.kind.push(kind); b.ident.scope.push(scope); b.ident.value.push(value); b.ident.customerId.push(customerId); b.ident.createdAt.push(at);
+    const i = b.customers.identities;
+    i.kind.push(kind); i.scope.push(scope); i.value.push(value); i.customerId.push(customerId); i.createdAt.push(at);
   }
   function pushOwner(b: CustomerBatch, customerId: string, staffId: string, at: number) {
-    b.owner.customerId.push(customerId); b.owner.staffId.push(staffId); b.owner.since.push(iso(at));
+    const o = b.customers.owners;
+    o.customerId.push(customerId); o.staffId.push(staffId); o.since.push(iso(at));
   }
 
   /** Customers [from, to) of the run; yields to the event loop now and then so inserts proceed. */

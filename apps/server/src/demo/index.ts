@@ -1,11 +1,12 @@
 // The demo brand: 固元堂滋补旗舰 (an invented tonic brand) with its team, tags and tens of
 // thousands of customers, so every page of the console has data on first start. Also used by
 // the benchmark at a million customers, which is why customers are bulk-loaded.
-import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../core/index.ts';
+import { eraseTenant } from '../db/erase-tenant.ts';
 import { createRng, createIdSource } from './random.ts';
-import { createTenant, findTenantBySlug } from './ports.ts';
+import { createTenant, findTenantBySlug, countCustomers, vacuumCustomerTables, vacuumTagAssignments } from './ports.ts';
+import { DEMO_CORP_ID, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG } from './brand.ts';
 import { seedOrg } from './org.ts';
 import { seedTags } from './tags.ts';
 import { arrivalTimes } from './arrivals.ts';
@@ -15,12 +16,7 @@ import { seedDemoOrders } from './orders.ts';
 
 export { startDemoWecom, goLive, simStateFile, type DemoWecom } from './wecom.ts';
 export { CATALOGUE, PRODUCT_LINES, PURCHASE_TAGS, skuTitle, type CatalogueSku, type ProductLine } from './catalogue.ts';
-
-export const DEMO_SLUG = 'demo';
-export const DEMO_ACCOUNT = 'admin@demo';
-export const DEMO_PASSWORD = 'siyu-demo-2026';
-export const DEMO_NAME = '固元堂滋补旗舰';
-export const DEMO_CORP_ID = 'wwdemo0001';
+export { DEMO_SLUG, DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_NAME, DEMO_CORP_ID } from './brand.ts';
 
 export type SeedOptions = {
   slug?: string;
@@ -81,42 +77,23 @@ export async function seedDemoTenant(deps: Deps, opts: SeedOptions = {}): Promis
     }
     await Promise.all(inflight);
 
-    // VACUUM flushes the search index's pending list and sets the visibility map; ANALYZE gives
-    // the planner real statistics before the first page is opened.
     if (opts.orders ?? true) {
       progress('订单', 0, 1);
       await seedDemoOrders(deps, tenantId, (done, n) => progress('订单', done, n));
     }
 
+    // VACUUM flushes the search index's pending list and sets the visibility map; ANALYZE gives
+    // the planner real statistics before the first page is opened.
     progress('统计信息', 0, 1);
-    await sql`vacuum (analyze) customers, customer_identities, customer_owners, customer_tags`.execute(deps.db);
+    await vacuumCustomerTables(deps);
+    await vacuumTagAssignments(deps);
     progress('统计信息', 1, 1);
   } catch (err) {
     // A half-seeded demo would be reused by the next start: remove it so that start seeds again.
-    await deleteTenantData(deps, tenantId).catch(() => undefined);
+    await eraseTenant(deps.db, tenantId).catch(() => undefined);
     throw err;
   }
   return { tenantId, customers: total };
-}
-
-/**
- * Deletes every row of a tenant from every table of the public schema that has a tenant_id
- * column (found in information_schema, so tables of future modules are covered), the tenants
- * row last, in one transaction.
- */
-export async function deleteTenantData(deps: Deps, tenantId: string): Promise<void> {
-  const { rows } = await sql<{ table_name: string }>`
-    select c.table_name from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-    where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
-    order by c.table_name`.execute(deps.db);
-  await deps.db.transaction().execute(async (trx) => {
-    for (const { table_name } of rows) {
-      if (table_name === 'tenants') continue;
-      await sql`delete from ${sql.table(table_name)} where tenant_id = ${tenantId}`.execute(trx);
-    }
-    await sql`delete from tenants where tenant_id = ${tenantId}`.execute(trx);
-  });
 }
 
 /** Seeds the demo brand unless its slug exists already: a second start reuses the data. */
@@ -132,9 +109,4 @@ export async function ensureDemoTenant(deps: Deps, opts: SeedOptions = {}): Prom
     if (other) return { tenantId: other.tenant_id, customers: await countCustomers(deps, other.tenant_id), created: false };
     throw err;
   }
-}
-
-async function countCustomers(deps: Deps, tenantId: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from customers where tenant_id = ${tenantId}`.execute(deps.db);
-  return Number(rows[0]?.n ?? 0);
 }

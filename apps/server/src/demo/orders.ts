@@ -4,10 +4,9 @@
 // platforms); WeChat Shop orders carry the customer's unionid. Amounts and SKUs follow each
 // customer's profile (orderCount, lastSku, lastOrderAt) from the customer seeder.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import { shopForImport, writeOrders, addStats, emptyStats, type OrderRecord, type Platform, type WriteStats } from './ports.ts';
-import { addCustomerIdentities, annotateProducts } from './ports.ts';
+import { addCustomerIdentities, annotateProducts, customersWithProfileCount, type ProfiledCustomer } from './ports.ts';
 import { CATALOGUE, skuTitle, type CatalogueSku } from './catalogue.ts';
 import { createRng, type Rng } from './random.ts';
 
@@ -15,7 +14,8 @@ export const DEMO_SHOPS: Record<'tmall' | 'douyin' | 'wechat_shop', string> = { 
 const DAY = 86_400_000;
 const CHUNK = 2_000;
 
-type Buyer = { id: string; source: string | null; created: Date; unionid: string | null; province: string | null; city: string | null; profile: { productLine?: string; lastSku?: string; orderCount?: number; lastOrderAt?: string } };
+/** A customer who bought, with the profile the customer seeder wrote (customer-gen.ts). */
+type Buyer = ProfiledCustomer & { profile: { productLine?: string; lastSku?: string; orderCount?: number; lastOrderAt?: string } };
 
 function platformOf(rng: Rng, b: Buyer): keyof typeof DEMO_SHOPS {
   if (b.source === '抖音订单' || b.source === '直播间') return 'douyin';
@@ -75,10 +75,7 @@ export async function seedDemoOrders(deps: Deps, tenantId: string, progress: (do
   const rng = createRng(20_261_123);
   const now = deps.clock.now().getTime();
   const shops = Object.fromEntries(await Promise.all(Object.entries(DEMO_SHOPS).map(async ([p, name]) => [p, await shopForImport(deps, tenantId, { platform: p as Platform, shopName: name })]))) as Record<keyof typeof DEMO_SHOPS, { id: string }>;
-  const buyers = (await sql<Buyer>`
-    select c.id, c.source, c.created_at as created, c.province, c.city, c.profile,
-      (select value from customer_identities u where u.tenant_id = c.tenant_id and u.customer_id = c.id and u.kind = 'unionid' limit 1) as unionid
-    from customers c where c.tenant_id = ${tenantId} and (c.profile->>'orderCount')::int > 0 order by c.id`.execute(deps.db)).rows;
+  const buyers = (await customersWithProfileCount(deps, tenantId, 'orderCount')) as Buyer[];
   let stats = emptyStats();
   for (let i = 0; i < buyers.length; i += CHUNK / 2) {
     const part = buyers.slice(i, i + CHUNK / 2);

@@ -2,10 +2,9 @@
 // the real WeChat Shop connector (API sync every few minutes). Its simulated buyers are the demo's
 // own WeChat Shop customers (same openid and unionid), so new orders land on known customers, and
 // orders move on by themselves (paid → shipped → completed, a few refunds).
-import { sql } from 'kysely';
 import type { RunningSimulator } from '@siyu/simulator';
 import type { Deps } from '../deps.ts';
-import { shopForImport, configureShopSync } from './ports.ts';
+import { shopForImport, configureShopSync, newestWithIdentity } from './ports.ts';
 import { DEMO_SHOPS, buyerKey } from './orders.ts';
 import { CATALOGUE } from './catalogue.ts';
 
@@ -20,13 +19,10 @@ export async function goLiveShop(deps: Deps, tenantId: string, sim: RunningSimul
     externalId: SHOP_ID, apiBaseUrl: `${sim.url}/wechat-shop`, credentials: { appId, appSecret }, syncEnabled: true, syncIntervalMinutes: 5,
   });
   if (ordersPerMinute <= 0) return;
-  const buyers = (await sql<{ id: string; unionid: string; name: string }>`
-    select c.id, i.value as unionid, coalesce(c.nickname, c.name) as name from customers c
-    join customer_identities i on i.tenant_id = c.tenant_id and i.customer_id = c.id and i.kind = 'unionid'
-    where c.tenant_id = ${tenantId} and c.merged_into is null order by c.id desc limit 3000`.execute(deps.db)).rows;
+  const buyers = await newestWithIdentity(deps, tenantId, 'unionid', 3000);
   await sim.control.platforms.setPopulation('wechat_shop', SHOP_ID, {
     rate_per_minute: ordersPerMinute,
-    buyers: buyers.map((b) => ({ id: buyerKey('wechat_shop', b.id), unionid: b.unionid, nickname: b.name })),
+    buyers: buyers.map((b) => ({ id: buyerKey('wechat_shop', b.id), unionid: b.value, nickname: b.name })),
     products: CATALOGUE.filter((_, i) => i % 3 === 0).map((s) => ({ title: `固元堂 ${s.product}`, price_fen: s.priceFen, outer_code: s.sku, properties: s.spec })),
   });
 }

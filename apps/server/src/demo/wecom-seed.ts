@@ -2,11 +2,10 @@
 // username), friends (each demo customer with a WeCom identity, followed by their owners, with
 // the channel state their source implies) and a dozen customer groups run by the community team.
 // Read from the demo tenant's rows, so "WeCom" and Siyu agree before the first sync.
-import { sql } from 'kysely';
 import type { BulkContact, BulkGroup, DepartmentInput, MemberInput } from '@siyu/simulator';
 import type { Deps } from '../deps.ts';
 import { createRng } from './random.ts';
-import type { Actor } from './ports.ts';
+import { orgChart, ownedCustomersWithIdentity } from './ports.ts';
 
 // How each demo source reached WeCom: the contact way's state (渠道活码) and WeCom's add_way.
 export const DEMO_CHANNELS: Record<string, { state: string; remark: string } | undefined> = {
@@ -22,35 +21,27 @@ export const DEMO_CHANNELS: Record<string, { state: string; remark: string } | u
 export type DemoWecomData = { departments: DepartmentInput[]; members: MemberInput[]; contacts: BulkContact[]; groups: BulkGroup[]; deptLinks: Array<{ id: string; wecomDeptId: number }>; staffLinks: Array<{ id: string; userid: string }> };
 
 export async function readDemoWecom(deps: Deps, tenantId: string, brandName: string): Promise<DemoWecomData> {
-  const depts = (await sql<{ id: string; name: string; parent_id: string | null; sort_order: number }>`
-    select id, name, parent_id, sort_order from departments where tenant_id = ${tenantId} order by path`.execute(deps.db)).rows;
+  const org = await orgChart(deps, tenantId);
+  const depts = org.departments; // parents first
   const wecomId = new Map(depts.map((d, i) => [d.id, i + 2])); // 1 is the corp itself
   const departments: DepartmentInput[] = [{ id: 1, name: brandName, parentid: 0 },
-    ...depts.map((d) => ({ id: wecomId.get(d.id)!, name: d.name, parentid: d.parent_id ? wecomId.get(d.parent_id)! : 1, order: 1000 - d.sort_order }))];
-  const staff = (await sql<{ id: string; username: string; name: string; department_id: string | null; role: string }>`
-    select id, username, name, department_id, role from staff where tenant_id = ${tenantId} and active order by created_at`.execute(deps.db)).rows;
+    ...depts.map((d) => ({ id: wecomId.get(d.id)!, name: d.name, parentid: d.parentId ? wecomId.get(d.parentId)! : 1, order: 1000 - d.sortOrder }))];
+  const staff = org.staff.filter((s) => s.active);
   const members: MemberInput[] = staff.map((s) => ({
-    userid: s.username, name: s.name, department: [s.department_id ? wecomId.get(s.department_id)! : 1], customer_contact: s.role !== 'owner',
+    userid: s.username, name: s.name, department: [s.departmentId ? wecomId.get(s.departmentId)! : 1], customer_contact: s.role !== 'owner',
   }));
 
-  const rows = (await sql<{ external_userid: string; name: string; nickname: string | null; gender: string; source: string | null; unionid: string | null; owners: string[]; since: Date[] }>`
-    select i.value as external_userid, c.name, c.nickname, c.gender, c.source,
-      (select u.value from customer_identities u where u.tenant_id = c.tenant_id and u.customer_id = c.id and u.kind = 'unionid' limit 1) as unionid,
-      array_agg(s.username order by o.since) as owners, array_agg(o.since order by o.since) as since
-    from customer_identities i
-    join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
-    join customer_owners o on o.tenant_id = c.tenant_id and o.customer_id = c.id
-    join staff s on s.tenant_id = o.tenant_id and s.id = o.staff_id
-    where i.tenant_id = ${tenantId} and i.kind = 'wecom_external_userid'
-    group by i.value, c.tenant_id, c.id`.execute(deps.db)).rows;
+  // Friends: each customer with a WeCom identity, followed by their owners (userid = username).
+  const username = new Map(org.staff.map((s) => [s.id, s.username]));
+  const rows = await ownedCustomersWithIdentity(deps, tenantId, 'wecom_external_userid');
   const rng = createRng(7);
   const contacts: BulkContact[] = rows.map((r) => {
     const ch = r.source ? DEMO_CHANNELS[r.source] : undefined;
     return {
-      external_userid: r.external_userid, name: r.nickname ?? r.name, unionid: r.unionid ?? undefined,
+      external_userid: r.value, name: r.nickname ?? r.name, unionid: r.unionid ?? undefined,
       gender: r.gender === 'male' ? 1 : r.gender === 'female' ? 2 : 0, type: 1,
-      follow: r.owners.map((userid, k) => ({
-        userid, createtime: Math.floor(new Date(r.since[k]).getTime() / 1000),
+      follow: r.owners.map((staffId, k) => ({
+        userid: username.get(staffId)!, createtime: Math.floor(new Date(r.since[k]).getTime() / 1000),
         ...(k === 0 && ch ? { state: ch.state, add_way: 1 } : { add_way: rng.pick([2, 3, 6, 201]) }),
       })),
     };
@@ -84,10 +75,4 @@ export async function readDemoWecom(deps: Deps, tenantId: string, brandName: str
     deptLinks: depts.map((d) => ({ id: d.id, wecomDeptId: wecomId.get(d.id)! })),
     staffLinks: staff.map((s) => ({ id: s.id, userid: s.username })),
   };
-}
-
-/** The demo brand's owner, who "connects" the demo corp. */
-export async function demoOwnerActor(deps: Deps, tenantId: string): Promise<Actor> {
-  const r = (await sql<{ id: string; name: string }>`select id, name from staff where tenant_id = ${tenantId} and role = 'owner' order by created_at limit 1`.execute(deps.db)).rows[0];
-  return { tenantId, staffId: r.id, role: 'owner', departmentId: null, name: r.name };
 }

@@ -5,14 +5,14 @@
 // demo tenant, so a restart continues and a `demo reset` starts a fresh corp.
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSimulator, type RunningSimulator } from '@siyu/simulator';
+import type { RunningSimulator } from '@siyu/simulator';
 import { createWecomClient } from '@siyu/wecom';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../core/index.ts';
-import { linkWecomOrg, saveConnection, testConnection, requestSync, syncRunsExist, hasWecomConnection } from './ports.ts';
-import { readDemoWecom, demoOwnerActor, DEMO_CHANNELS } from './wecom-seed.ts';
+import { linkWecomOrg, saveConnection, testConnection, requestSync, syncRunsExist, hasWecomConnection, ownerActor } from './ports.ts';
+import { readDemoWecom, DEMO_CHANNELS } from './wecom-seed.ts';
 import { goLiveShop } from './shop-live.ts';
-import { DEMO_CORP_ID, DEMO_NAME } from './index.ts';
+import { DEMO_CORP_ID, DEMO_NAME } from './brand.ts';
 
 const AGENT_ID = 1000002;
 
@@ -28,6 +28,8 @@ export const simStateFile = (dataDir: string, tenantId: string) => path.join(dat
 
 async function startSim(deps: Deps, stateFile: string): Promise<RunningSimulator> {
   fs.mkdirSync(path.dirname(stateFile), { recursive: true });
+  // Loaded here, not at the top: a server without --demo never loads the simulator.
+  const { startSimulator } = await import('@siyu/simulator');
   try {
     return await startSimulator({ port: deps.config.simPort, host: '127.0.0.1', stateFile });
   } catch (err) {
@@ -57,7 +59,7 @@ export async function startDemoWecom(deps: Deps, tenantId: string, log: (m: stri
     }
     log(`演示企业微信已就绪：${data.members.length} 位成员，${data.contacts.length.toLocaleString()} 位好友，${data.groups.length} 个客户群`);
   }
-  const owner = await demoOwnerActor(deps, tenantId);
+  const owner = await ownerActor(deps, tenantId);
   const conn = await hasWecomConnection(deps, tenantId);
   if (!conn || conn.baseUrl !== sim.url) {
     await saveConnection(deps, owner, { corpId: DEMO_CORP_ID, agentId: AGENT_ID, baseUrl: sim.url, secret, callbackToken: token, encodingAesKey: aesKey });
@@ -70,7 +72,7 @@ export async function goLive(deps: Deps, tenantId: string, demo: DemoWecom, siyu
   const { token, aesKey, secret } = demoSecrets(deps, tenantId);
   const c = demo.sim.control;
   await c.setCallback(DEMO_CORP_ID, { url: `${siyuUrl.replace('localhost', '127.0.0.1')}/callbacks/wecom/${tenantId}`, token, encoding_aes_key: aesKey });
-  await testConnection(deps, await demoOwnerActor(deps, tenantId)); // shows 已连接 in the console
+  await testConnection(deps, await ownerActor(deps, tenantId)); // shows 已连接 in the console
   if (!(await syncRunsExist(deps, tenantId))) {
     try {
       await requestSync(deps, null, tenantId, 'full');

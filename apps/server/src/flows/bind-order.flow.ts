@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { AppError, audit, emit, takeAttempt, type Limit } from '../core/index.ts';
 import type { Actor } from '../modules/tenancy/index.ts';
 import { visibleCustomer, addCustomerIdentity } from '../modules/customers/index.ts';
-import { orderForBinding, attachBuyerOrders, recordBinding, countCustomerOrders, readH5Token, type Platform } from '../modules/commerce/index.ts';
+import { orderForBinding, attachBuyerOrders, recordBinding, countCustomerOrders, readH5Token, checkH5Token, type Platform } from '../modules/commerce/index.ts';
 import { mergeCustomers } from './merge-customers.flow.ts';
 
 type Who = { source: 'staff'; actor: Actor } | { source: 'h5' };
@@ -46,4 +46,16 @@ export async function bindOrderFromH5(deps: Deps, input: { token: string; orderN
   if (!(await takeAttempt(deps.pool, H5_ATTEMPTS, input.token))) throw new AppError('RATE_LIMITED', '尝试次数过多，请一小时后再试或联系客服');
   const r = await bindOrder(deps, tenantId, { source: 'h5' }, { orderNo: input.orderNo, customerId });
   return { ok: true, orders: r.orders };
+}
+
+// The H5 page asks whether its link is good before showing the form. The answer is one of three
+// words and nothing about whose link it is. Counted per address, not per link: opening the page
+// must not use up the link's bind attempts above, and the signature cannot be guessed anyway, so
+// this only keeps one address from making the server check (and count in PostgreSQL) endlessly.
+// Generous, since many customers on a mobile network can share one address.
+const H5_LINK_CHECKS: Limit = { name: 'h5-link-check', points: 120, seconds: 60 };
+
+export async function h5LinkStatus(deps: Deps, token: string, ip: string): Promise<'valid' | 'invalid' | 'expired'> {
+  if (!(await takeAttempt(deps.pool, H5_LINK_CHECKS, ip))) throw new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试');
+  return checkH5Token(deps, token).status;
 }

@@ -8,7 +8,7 @@ import { emit } from '../core/index.ts';
 import { staffByWecomUserid } from '../modules/tenancy/index.ts';
 import { endWecomOwnership } from '../modules/customers/index.ts';
 import { mirrorWecomTags, wecomTagIds } from '../modules/tagging/index.ts';
-import { channelStore, clientFor, tenantWecom, type CallbackHandler, type CallbackOutcome } from '../modules/channel/index.ts';
+import { channelStore, clientFor, tenantWecom, lookUpStates, type CallbackHandler, type CallbackOutcome } from '../modules/channel/index.ts';
 import { recordContacts, type OrgMaps } from './wecom-contacts.ts';
 import { fetchGroup, recordGroup } from './wecom-groups.ts';
 
@@ -55,6 +55,10 @@ async function contactEvent(deps: Deps, tenantId: string, corpId: string, client
         throw err;
       }
       const follows = detail.follow_user.map(({ tags, ...f }) => ({ ...f, tag_id: (tags ?? []).filter((x) => x.type === 1 && x.tag_id).map((x) => x.tag_id!) }));
+      // A code made since the last sync: its name is looked up now (once per state), not at the next sync.
+      await lookUpStates(deps, tenantId, client, follows.map((f) => f.state)).catch((err) => {
+        deps.log.warn({ err, tenantId }, 'could not look up a channel state; its name waits for the next sync');
+      });
       const m = await maps(deps, tenantId);
       const extra = ev.ChangeType === 'add_external_contact' || ev.ChangeType === 'add_half_external_contact'
         ? { welcomeCode: ev.WelcomeCode ?? null, callbackState: ev.State ?? null, welcomeCodeAt: ev.CreateTime } : {};

@@ -1,6 +1,6 @@
 // Full and incremental sync with WeCom, phase by phase: departments → members (staff) → corp tags
-// (Siyu's pushed to WeCom, then WeCom's mirrored) → customers with follow info → groups with
-// members. Every page is written in one transaction together with the run's checkpoint, so a
+// (Siyu's pushed to WeCom, then WeCom's mirrored) → contact ways (the names of channel states) →
+// customers with follow info → groups with members. Every page is written in one transaction together with the run's checkpoint, so a
 // killed worker resumes at the page it was on and a repeated page changes nothing.
 // Full sync also ends what WeCom no longer has (relations, groups); incremental only adds and updates.
 import { WecomApiError, isRetryable, type WecomClient } from '@siyu/wecom';
@@ -10,7 +10,7 @@ import { staffByWecomUserid, syncWecomDepartments, syncWecomMembers } from '../m
 import { endWecomOwnership } from '../modules/customers/index.ts';
 import { mirrorWecomTags, tagsToPush, linkWecomIds, wecomTagIds } from '../modules/tagging/index.ts';
 import {
-  channelStore, clientFor, tenantWecom, loadRun, markRunStarted, saveRunState, finishRun, noteRunRetry, describeWecomError, type RunState, type PhaseProgress,
+  channelStore, clientFor, tenantWecom, loadRun, markRunStarted, saveRunState, finishRun, noteRunRetry, describeWecomError, syncContactWays, type RunState, type PhaseProgress,
 } from '../modules/channel/index.ts';
 import { recordContacts, type ContactWithFollows } from './wecom-contacts.ts';
 import { fetchGroup, recordGroup } from './wecom-groups.ts';
@@ -81,6 +81,20 @@ const PHASES: Record<PhaseProgress['name'], (ctx: Ctx, p: PhaseProgress) => Prom
     bump(s, 'tagsNew', r.tagsNew);
     bump(s, 'tagsDeleted', r.tagsDeleted);
     p.done = p.total = list.tag_group.reduce((n, g) => n + g.tag.length, 0);
+  },
+
+  async channels({ deps, s, client }, p) {
+    // Names only: a corp whose app may not read contact ways (48002…) still syncs everything else.
+    try {
+      const r = await syncContactWays(deps, s, client, p);
+      bump(s, 'channelsNew', r.added);
+      bump(s, 'channelsRenamed', r.renamed);
+      bump(s, 'channelsDeleted', r.deleted);
+    } catch (err) {
+      if (!(err instanceof WecomApiError) || isRetryable(err)) throw err;
+      bump(s, 'channelsFailed', 1);
+      deps.log.warn({ tenantId: s.tenantId, errcode: err.errcode }, 'contact ways not readable; channel names wait for the next sync');
+    }
   },
 
   async customers(ctx, p) {

@@ -1,31 +1,37 @@
-// The HTTP server: Fastify + zod, OpenAPI at /api/openapi.json and docs at /api/docs, the error
-// model ({ error: { code, message, details } }), authentication, module routes and the console.
+// The HTTP shell: Fastify + zod, OpenAPI at /api/openapi.json and docs at /api/docs, the error
+// model ({ error: { code, message, details } }) and the console. The modules' routes and the actor
+// hook are handed in by the composition root (main.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.ts';
 import { installErrorHandler } from './errors.ts';
-import { installAuth } from './auth.ts';
-import { tenancyRoutes } from '../modules/tenancy/index.ts';
-import { customersRoutes, customerCountsByStaff } from '../modules/customers/index.ts';
-import { taggingRoutes } from '../modules/tagging/index.ts';
-import { channelRoutes, callbackRoutes, createIntake, coalesce } from '../modules/channel/index.ts';
-import { commerceRoutes } from '../modules/commerce/index.ts';
-import { insightRoutes, friendsByShop } from '../modules/insight/index.ts';
-import { kickCallbacks, syncShopNow } from '../wiring.ts';
-import { flowRoutes } from '../flows/flows.routes.ts';
+import { securityHeaders } from './security-headers.ts';
 
-export async function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): Promise<FastifyInstance> {
+/** What the composition root hands the HTTP shell: it imports no module itself. */
+export type HttpParts = {
+  /** Resolves each request's actor before the routes run (tenancy's hook). */
+  authenticate: (app: FastifyInstance) => void;
+  /** Plugins served at the root (WeCom callbacks, public H5 endpoints) and under /api. */
+  root: FastifyPluginAsync[];
+  api: FastifyPluginAsync[];
+  consoleDir?: string;
+};
+
+export async function buildHttp(deps: Deps, parts: HttpParts): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log,
     // One line per request only when debugging: at production rates it would be most of the log.
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace' }),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in SIYU_TRUST_PROXY: otherwise any
+    // client could choose the address that sessions record and per-address limits count.
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   }) as unknown as FastifyInstance; // pino's Logger type is wider than Fastify's base logger type
   app.setValidatorCompiler(validatorCompiler);
@@ -46,28 +52,17 @@ export async function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(helmet, securityHeaders(app, deps.config.cookieSecure));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
 
-  installAuth(app, deps);
-  // WeCom callbacks: stored in batches, then handed to a worker (see modules/channel/intake.ts).
-  const kick = coalesce((t) => kickCallbacks(deps, t), (err, t) => deps.log.warn({ err, tenantId: t }, 'could not queue callback processing'));
-  const intake = createIntake(deps, (tenantIds) => {
-    for (const t of tenantIds) kick(t);
-  });
-  app.addHook('onClose', async () => intake.drain());
-  await app.register(callbackRoutes(deps, intake));
+  parts.authenticate(app);
+  for (const plugin of parts.root) await app.register(plugin);
   await app.register(async (api) => {
-    await api.register(tenancyRoutes(deps, customerCountsByStaff));
-    await api.register(customersRoutes(deps));
-    await api.register(taggingRoutes(deps));
-    await api.register(channelRoutes(deps));
-    await api.register(commerceRoutes(deps, { friendsByShop, syncShopNow: (tenantId, shopId) => syncShopNow(deps, tenantId, shopId) }));
-    await api.register(insightRoutes(deps));
-    await api.register(flowRoutes(deps));
+    for (const plugin of parts.api) await api.register(plugin);
   }, { prefix: '/api' });
 
-  serveConsole(app, opts.consoleDir);
+  serveConsole(app, parts.consoleDir);
   return app;
 }
 
@@ -78,7 +73,7 @@ function serveConsole(app: FastifyInstance, dir: string | undefined) {
     app.register(fastifyStatic, { root: dir, wildcard: false, index: false });
     const html = fs.readFileSync(index, 'utf8');
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      if (req.url.startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD')) {
         return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
       }
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { buildDeps, type Deps } from '../../src/deps.ts';
+import type { Deps } from '../../src/deps.ts';
+import { buildDeps, migrations } from '../../src/main.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createLogger, migrateJobs } from '../../src/core/index.ts';
 
@@ -50,7 +51,7 @@ export async function withTestDeps(): Promise<{ deps: Deps; close: () => Promise
   const tdb = await createTestDatabase();
   const config = testConfig(tdb.url);
   const deps = buildDeps(config, tdb.url, createLogger('warn'));
-  await migrateToLatest(deps.db);
+  await migrateToLatest(deps.db, migrations);
   await migrateJobs(deps.pool, deps.log);
   return { deps, close: async () => { await deps.db.destroy(); await tdb.drop(); } };
 }

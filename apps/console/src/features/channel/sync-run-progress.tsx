@@ -13,7 +13,7 @@ function percentOf(p: Phase): number {
   return Math.min(99, Math.floor((p.done / p.total) * 100));
 }
 
-/** One run: its status, then one bar per phase (部门 → 成员 → 标签 → 客户 → 客户群), then its counters. */
+/** One run: its status, then one bar per phase (部门 → 成员 → 标签 → 渠道活码 → 客户 → 客户群), then its counters. */
 export function SyncRunProgress({ run }: { run: SyncRun }) {
   const { t } = useTranslation();
   const active = isActiveRun(run);

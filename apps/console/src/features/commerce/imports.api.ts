@@ -1,7 +1,8 @@
 import type { ErrorBody, ImportJob, ImportReject, Platform } from '@siyu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { api, ApiError, requestHeaders } from '../../api/client.ts';
+import { i18n } from '../../i18n/index.ts';
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -72,10 +73,10 @@ function upload(input: ImportStart, onProgress: (sent: number, total: number) =>
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/imports');
-    xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(requestHeaders())) xhr.setRequestHeader(name, value);
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded, e.total);
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', i18n.t('common.networkError')));
     xhr.onload = () => {
       let data: unknown;
       try {
@@ -86,7 +87,7 @@ function upload(input: ImportStart, onProgress: (sent: number, total: number) =>
       if (xhr.status >= 200 && xhr.status < 300 && data) return resolve(data as ImportJob);
       const err = (data as Partial<ErrorBody> | undefined)?.error;
       if (err && typeof err.message === 'string') return reject(new ApiError(xhr.status, err.code, err.message, err.details));
-      reject(new ApiError(xhr.status, `HTTP_${xhr.status}`, `请求失败（${xhr.status}）`));
+      reject(new ApiError(xhr.status, `HTTP_${xhr.status}`, i18n.t('common.requestFailed', { status: xhr.status })));
     };
     xhr.send(form);
   });

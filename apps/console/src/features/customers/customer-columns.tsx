@@ -1,19 +1,16 @@
 import type { CustomerListItem } from '@siyu/contracts';
-import { Avatar, Flex, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Flex, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
 
 import type { TFunction } from 'i18next';
-import { labelOf } from '../../i18n/index.ts';
 import { formatTime, region } from '../../lib/format.ts';
 import { tagColor } from '../tagging/tag-colors.ts';
+import { CustomerSource } from '../channel/channel-name.tsx';
 
 const VISIBLE_TAGS = 3;
 
 export function CustomerAvatar({ name, avatarUrl, size }: { name: string; avatarUrl: string | null; size?: number }) {
-  return (
-    <Avatar src={avatarUrl || undefined} size={size} style={avatarUrl ? undefined : { background: '#1677ff' }}>
-      {name.slice(0, 1)}
-    </Avatar>
-  );
+  return <PersonAvatar name={name} url={avatarUrl} size={size} />;
 }
 
 function TagList({ tags }: { tags: CustomerListItem['tags'] }) {
@@ -60,7 +57,7 @@ export function customerColumns(t: TFunction): TableColumnsType<CustomerListItem
     },
     { title: t('customers.col.phone'), dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => v ?? '—' },
     { title: t('customers.col.region'), key: 'region', width: 130, render: (_, c) => region(c.province, c.city) },
-    { title: t('customers.col.source'), dataIndex: 'source', width: 110, render: (v: string | null) => (v ? labelOf('customerSource', v) : '—') },
+    { title: t('customers.col.source'), dataIndex: 'source', width: 150, ellipsis: true, render: (v: string | null, c) => <CustomerSource source={v} channel={c.sourceChannel} /> },
     { title: t('customers.col.tags'), key: 'tags', render: (_, c) => <TagList tags={c.tags} /> },
     {
       title: t('customers.col.owners'),

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client.ts';
-import { labelOf } from '../../i18n/index.ts';
+import { CustomerSource } from '../channel/channel-name.tsx';
 import { CustomerAvatar } from './customer-columns.tsx';
 import { CustomerEditModal } from './customer-edit-modal.tsx';
 import { CustomerIdentitiesCard } from './customer-identities-card.tsx';
@@ -53,7 +53,11 @@ export function CustomerDetailPage() {
             </Typography.Title>
             <Space size={4}>
               {c.nickname && <Typography.Text type="secondary">{c.nickname}</Typography.Text>}
-              {c.source && <Tag>{labelOf('customerSource', c.source)}</Tag>}
+              {(c.source || c.sourceChannel) && (
+                <Tag>
+                  <CustomerSource source={c.source} channel={c.sourceChannel} />
+                </Tag>
+              )}
             </Space>
           </div>
         </Space>

@@ -7,6 +7,7 @@ import { labelOf } from '../../i18n/index.ts';
 import { formatDate, formatTime, region } from '../../lib/format.ts';
 import { useCan } from '../tenancy/permissions.ts';
 import { RevealPhoneModal } from './reveal-phone-modal.tsx';
+import { CustomerSource } from '../channel/channel-name.tsx';
 
 export function CustomerProfileCard({ customer: c }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function CustomerProfileCard({ customer: c }: { customer: CustomerDetail 
     { key: 'birthday', label: t('customers.field.birthday'), children: formatDate(c.birthday) },
     { key: 'region', label: t('customers.col.region'), children: region(c.province, c.city) },
     { key: 'owners', label: t('customers.field.owner'), children: c.owners.length ? c.owners.map((o) => o.name).join('、') : '—' },
-    { key: 'source', label: t('customers.field.source'), children: c.source ? labelOf('customerSource', c.source) : '—' },
+    { key: 'source', label: t('customers.field.source'), children: <CustomerSource source={c.source} channel={c.sourceChannel} /> },
     { key: 'createdAt', label: t('customers.field.createdAt'), children: formatTime(c.createdAt) },
     { key: 'updatedAt', label: t('customers.field.updatedAt'), children: formatTime(c.updatedAt) },
     { key: 'remark', label: t('customers.field.remark'), children: c.remark || '—', span: 2 },

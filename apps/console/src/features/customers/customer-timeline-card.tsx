@@ -1,4 +1,4 @@
-import { Card, Empty, Skeleton, Timeline, Typography } from 'antd';
+import { Card, Empty, Skeleton, Timeline, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../lib/format.ts';
 import { useTimeline } from './customers.api.ts';
@@ -29,7 +29,16 @@ export function CustomerTimelineCard({ customerId }: { customerId: string }) {
             color: colorOf(e.kind),
             content: (
               <>
-                <div>{e.title}</div>
+                {/* A friend added by a channel code: the title names the code; its raw state is one hover away. */}
+                {typeof e.detail?.state === 'string' && e.kind === 'wecom.friend_added' ? (
+                  <Tooltip title={t('channels.stateTip', { state: e.detail.state })}>
+                    <div data-testid="timeline-title" data-state={e.detail.state}>
+                      {e.title}
+                    </div>
+                  </Tooltip>
+                ) : (
+                  <div data-testid="timeline-title">{e.title}</div>
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatTime(e.occurredAt)}
                 </Typography.Text>

@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { formatDate, formatTime } from '../../lib/format.ts';
 import { useCustomerWecom } from '../channel/channel.api.ts';
 import { RELATION_STATUS_COLOR } from '../channel/labels.ts';
+import { ChannelTag } from '../channel/channel-name.tsx';
 
 /** The WeCom side of a customer: which staff have them as a friend, since when, how, and their groups. */
 export function CustomerWecomCard({ customerId }: { customerId: string }) {
@@ -61,7 +62,12 @@ function Body({ wecom: w }: { wecom: CustomerWecom }) {
     },
     { title: t('customerWecom.col.addedAt'), dataIndex: 'addedAt', width: 140, render: (v: string) => formatTime(v) },
     { title: t('customerWecom.col.addWay'), dataIndex: 'addWayLabel', width: 110, render: (v: string) => v || '—' },
-    { title: t('customerWecom.col.state'), dataIndex: 'state', width: 120, render: (v: string | null) => (v ? <Tag>{v}</Tag> : '—') },
+    {
+      title: t('customerWecom.col.state'),
+      key: 'state',
+      width: 150,
+      render: (_, r) => (r.state ? <ChannelTag channel={{ state: r.state, name: r.stateName }} /> : '—'),
+    },
     {
       title: t('customerWecom.col.status'),
       key: 'status',

@@ -1,6 +1,7 @@
 import { GiftOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, Result, Typography } from 'antd';
+import type { H5LinkStatus } from '@siyu/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Form, Input, Result, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -24,16 +25,38 @@ export function H5BindPage() {
     document.title = t('h5.title');
     return () => void (document.title = before);
   }, [t]);
+  // The link is checked before anything is asked: a made-up, altered or expired link gets its
+  // answer at once instead of a form that can only fail.
+  const link = useQuery({
+    queryKey: ['h5-link', token],
+    queryFn: () => api.post<H5LinkStatus>('/api/h5/link', { token }),
+    enabled: token.length >= MIN_TOKEN,
+    staleTime: Infinity,
+    meta: { silent: true }, // the page shows the failure itself
+  });
   const bind = useMutation({
     mutationFn: (v: Values) => api.post<{ ok: true; orders: number }>('/api/h5/bind', { token, orderNo: v.orderNo.trim(), consent: true }),
     meta: { silent: true }, // the page shows the server's message itself
   });
 
+  const status = token.length < MIN_TOKEN ? 'invalid' : link.data?.status;
   let body;
-  if (token.length < MIN_TOKEN) {
+  if (status === 'invalid' || status === 'expired') {
+    body = (
+      <div data-testid="h5-result" data-ok="false" data-link={status}>
+        <Result status="warning" title={t(status === 'expired' ? 'h5.expired' : 'h5.invalid')} subTitle={t(status === 'expired' ? 'h5.expiredHint' : 'h5.invalidHint')} />
+      </div>
+    );
+  } else if (link.isError) {
     body = (
       <div data-testid="h5-result" data-ok="false">
-        <Result status="warning" title={t('h5.invalid')} subTitle={t('h5.invalidHint')} />
+        <Result status="warning" title={link.error.message} extra={<Button onClick={() => void link.refetch()}>{t('common.retry')}</Button>} />
+      </div>
+    );
+  } else if (status !== 'valid') {
+    body = (
+      <div data-testid="h5-checking">
+        <Skeleton active paragraph={{ rows: 3 }} />
       </div>
     );
   } else if (bind.isSuccess) {

@@ -1,11 +1,11 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { Staff } from '@siyu/contracts';
-import { Badge, Button, Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Badge, Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_DEPTS, DepartmentTree } from './department-tree.tsx';
 import { subtreeIds } from './department-tree-data.ts';
-import { useDepartments, useStaffList } from './org.api.ts';
+import { useDepartments, useStaffList, useStaffMutations } from './org.api.ts';
 import { canManageRole, useCan, useMe } from './permissions.ts';
 import { ROLE_COLOR } from './roles.ts';
 import { StaffFormModal } from './staff-form-modal.tsx';
@@ -20,6 +20,12 @@ export function OrgPage() {
   const [editing, setEditing] = useState<Staff | null | undefined>(undefined);
   // Everyone may read the list; admins manage accounts, though none that outrank them.
   const canManage = useCan()('staff.manage');
+  const { unlock } = useStaffMutations();
+  const { message } = App.useApp();
+  const doUnlock = (s: Staff) =>
+    unlock.mutate(s.id, {
+      onSuccess: (r) => message.success(r.cleared ? t('org.unlocked', { name: s.name, count: r.cleared }) : t('org.unlockedNothing', { name: s.name })),
+    });
 
   const rows = useMemo(() => {
     const all = staff.data ?? [];
@@ -38,7 +44,18 @@ export function OrgPage() {
     {
       title: t('org.col.status'),
       dataIndex: 'active',
-      render: (a: boolean) => <Badge status={a ? 'success' : 'default'} text={a ? t('org.active') : t('org.disabled')} />,
+      render: (a: boolean, s) => (
+        <Space size={4}>
+          <Badge status={a ? 'success' : 'default'} text={a ? t('org.active') : t('org.disabled')} />
+          {s.loginLocked && (
+            <Tooltip title={t('org.loginLockedHelp')}>
+              <Tag color="red" data-testid="staff-login-locked">
+                {t('org.loginLocked')}
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
     },
   ];
   if (canManage) {
@@ -47,9 +64,18 @@ export function OrgPage() {
       key: 'actions',
       render: (_, s) =>
         canManageRole(me, s.role) && (
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} data-testid="edit-staff">
-            {t('common.edit')}
-          </Button>
+          <Space size={0}>
+            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} data-testid="edit-staff">
+              {t('common.edit')}
+            </Button>
+            {s.loginLocked && (
+              <Popconfirm title={t('org.unlockConfirm', { name: s.name })} onConfirm={() => doUnlock(s)}>
+                <Button type="link" size="small" icon={<UnlockOutlined />} loading={unlock.isPending && unlock.variables === s.id} data-testid="unlock-staff">
+                  {t('org.unlock')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
         ),
     });
   }

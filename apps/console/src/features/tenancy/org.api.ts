@@ -1,4 +1,4 @@
-import type { Department, DepartmentInput, Staff, StaffCreateInput, StaffUpdateInput } from '@siyu/contracts';
+import type { Department, DepartmentInput, Staff, StaffCreateInput, StaffUnlockResult, StaffUpdateInput } from '@siyu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
@@ -36,6 +36,11 @@ export function useStaffMutations() {
     update: useMutation({
       mutationFn: ({ id, ...patch }: StaffUpdateInput & { id: string }) => api.patch<Staff>(`/api/staff/${id}`, patch),
       onSuccess,
+    }),
+    /** Lifts the account's login locks (failures from any address or device). */
+    unlock: useMutation({
+      mutationFn: (id: string) => api.post<StaffUnlockResult>(`/api/staff/${id}/unlock`, {}),
+      onSuccess: () => qc.invalidateQueries({ queryKey: staffKey }),
     }),
   };
 }

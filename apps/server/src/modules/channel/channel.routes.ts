@@ -4,13 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   WecomConnection, WecomConnectionInput, WecomConnectionTest, SyncOverview, SyncRun, SyncStartInput, CallbackLogItem,
-  GroupListQuery, GroupListPage, GroupDetail, CustomerWecom, IdParams,
+  GroupListQuery, GroupListPage, GroupDetail, CustomerWecom, IdParams, WecomChannel,
 } from '@siyu/contracts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/auth.ts';
+import { actorOf } from '../tenancy/index.ts';
 import { getConnection, saveConnection, testConnection } from './connection.service.ts';
 import { syncOverview, requestSync } from './sync.service.ts';
 import { customerWecom, listGroups, groupDetail, recentCallbacks } from './query.service.ts';
+import { listChannels } from './contact-ways.service.ts';
 
 export function channelRoutes(deps: Deps): FastifyPluginAsync {
   return async (app0) => {
@@ -27,6 +28,8 @@ export function channelRoutes(deps: Deps): FastifyPluginAsync {
       async (req) => requestSync(deps, actorOf(req), actorOf(req).tenantId, req.body.kind));
     app.get('/wecom/callbacks', { schema: { tags, summary: '最近收到的回调', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.array(CallbackLogItem) } } },
       async (req) => recentCallbacks(deps, actorOf(req), req.query.limit));
+    app.get('/wecom/channels', { schema: { tags, summary: '渠道活码：state 与企业给它起的名字（随同步更新）', response: { 200: z.array(WecomChannel) } } },
+      async (req) => listChannels(deps, actorOf(req).tenantId));
     app.get('/groups', { schema: { tags: ['客户群'], summary: '客户群列表', querystring: GroupListQuery, response: { 200: GroupListPage } } },
       async (req) => listGroups(deps, actorOf(req), req.query));
     app.get('/groups/:chatId', { schema: { tags: ['客户群'], summary: '客户群详情与成员', params: z.object({ chatId: z.string().min(1).max(64) }), response: { 200: GroupDetail } } },

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated } from 'kysely';
+import { viewOf, type Db, type Tx } from '../../db/connect.ts';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -50,8 +51,21 @@ export type WecomSyncRunsTable = {
   created_at: Timestamp; started_at: Date | null; finished_at: Date | null;
 };
 
+export type WecomContactWaysTable = {
+  tenant_id: string; config_id: string; state: string; remark: string; name: string; type: number; scene: number;
+  userids: string[]; is_temp: boolean; deleted_at: Date | null; seen_run_id: string | null; updated_at: Timestamp;
+};
+export type WecomContactWayListingTable = { tenant_id: string; listed_until: Date; updated_at: Timestamp };
+export type WecomUnknownStatesTable = { tenant_id: string; state: string; looked_up_at: Timestamp };
+
 export type ChannelTables = {
   wecom_connections: WecomConnectionsTable; wecom_callbacks: WecomCallbacksTable; wecom_contacts: WecomContactsTable;
   wecom_relations: WecomRelationsTable; wecom_groups: WecomGroupsTable; wecom_group_members: WecomGroupMembersTable;
   wecom_sync_runs: WecomSyncRunsTable;
+  wecom_contact_ways: WecomContactWaysTable; wecom_contact_way_listing: WecomContactWayListingTable; wecom_unknown_states: WecomUnknownStatesTable;
 };
+
+/** What this module's repos query: its own tables and nothing else. */
+export type ChannelDb = Kysely<ChannelTables>;
+/** This module's view of the process's handle or of a flow's transaction. */
+export const channelDb = (db: Db | Tx): ChannelDb => viewOf<ChannelTables>(db);

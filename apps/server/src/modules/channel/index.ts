@@ -3,6 +3,7 @@
 // work (resolving customers, tags, staff) happens in flows/wecom-*.ts through store.service.ts.
 import type { Migration } from 'kysely';
 import * as m1 from './migrations/20261123_channel.ts';
+import * as m2 from './migrations/20261204_contact_ways.ts';
 
 export { channelRoutes } from './channel.routes.ts';
 export { callbackRoutes } from './callbacks.routes.ts';
@@ -12,6 +13,8 @@ export { tenantWecom, clientFor, callbackPath, describeWecomError, forgetTenant,
 export { requestSync, loadRun, markRunStarted, saveRunState, finishRun, noteRunRetry, syncRunsExist, SYNC_PHASES, SYNC_TASK, type RunState, type PhaseProgress } from './sync.service.ts';
 export * as channelStore from './store.service.ts';
 export { addWayLabel } from './labels.ts';
+export { syncContactWays, lookUpStates, stateNames, sourceChannels } from './contact-ways.service.ts';
+export { pruneCallbacks } from './retention.service.ts';
 export type { ChannelTables } from './channel.tables.ts';
 
-export const channelMigrations: Record<string, Migration> = { '20261123_040_channel': m1 };
+export const channelMigrations: Record<string, Migration> = { '20261123_040_channel': m1, '20261204_041_contact_way_names': m2 };

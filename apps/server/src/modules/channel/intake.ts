@@ -2,6 +2,15 @@
 // answer — in batches. Each request waits for the commit of the batch that holds it; one
 // multi-row insert per batch is what lets a small machine take thousands of callbacks a second
 // (a commit per callback would be bound by the disk's flush rate).
+//
+// One bad entry fails alone. A plaintext PostgreSQL cannot store (a NUL byte: no text column
+// holds one, and no XML may contain one) is stored as 'failed' with a reason, its NULs shown as
+// U+2400 "␀", and answered `success` — a retry would carry the same bytes, so WeCom asking again
+// changes nothing. A batch the database refuses for the data in it (SQLSTATE classes 22, 23, 54)
+// is split in halves until the entry at fault is alone; that entry is then stored as 'failed',
+// and only if even that is refused does its request get an error. A batch refused for any other
+// reason (connection lost, server shutting down) is answered with an error — all of it that was
+// not stored yet — and WeCom retries each.
 import crypto from 'node:crypto';
 import { CallbackCryptoError, decryptMessage, encryptedFieldOf, verifyUrl, type SignedParams } from '@siyu/wecom';
 import type { Deps } from '../../deps.ts';
@@ -17,28 +26,89 @@ export type IntakeResult = 'stored' | 'duplicate';
 
 type Waiter = { row: InboxRow; resolve: (r: IntakeResult) => void; reject: (e: unknown) => void };
 
+const keyOf = (row: InboxRow) => `${row.tenantId}\u0000${row.dedupeKey}`;
+
+/** PostgreSQL refused a row for its contents (data exception, constraint, size limit), not the connection. */
+function isRowError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
+}
+
+/** The row kept as a record of what arrived: 'failed' with the reason, NULs made visible. */
+export function asFailed(row: InboxRow, reason: string): InboxRow {
+  const clean = (s: string) => s.replaceAll('\u0000', '\u2400');
+  return { ...row, payload: clean(row.payload), event: clean(row.event), changeType: row.changeType === null ? null : clean(row.changeType), status: 'failed', error: reason };
+}
+
 export function createIntake(deps: Deps, onStored: (tenantIds: Set<string>) => void) {
   let queue: Waiter[] = [];
   let flushing = false;
+
+  type Outcome = { stored: Map<string, InboxRow>; refused: Map<string, unknown> };
+
+  // Inserts rows in arrival order; a batch refused for its data is halved until the culprit is alone.
+  async function storeRows(rows: InboxRow[], out: Outcome, fallback = 0): Promise<void> {
+    try {
+      const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+      for (const k of await insertCallbacks(deps.db, rows)) out.stored.set(k, byKey.get(k)!);
+    } catch (err) {
+      if (!isRowError(err)) throw err;
+      if (rows.length > 1) {
+        const mid = rows.length >> 1;
+        await storeRows(rows.slice(0, mid), out);
+        await storeRows(rows.slice(mid), out);
+        return;
+      }
+      const row = rows[0];
+      if (fallback >= 2) {
+        out.refused.set(keyOf(row), err);
+        return;
+      }
+      deps.log.warn({ tenantId: row.tenantId, code: (err as { code?: string }).code, reason: (err as Error).message }, 'WeCom callback the database refused; stored as failed');
+      const reason = `无法保存此回调：${(err as Error).message}`;
+      // First the whole text made storable; failing that, the record without its text.
+      await storeRows([fallback === 0 ? asFailed(row, reason) : { ...asFailed(row, reason), payload: '' }], out, fallback + 1);
+    }
+  }
 
   async function flush() {
     if (flushing || queue.length === 0) return;
     flushing = true;
     const batch = queue.splice(0, MAX_BATCH);
+    const out: Outcome = { stored: new Map(), refused: new Map() };
     try {
       // The same plaintext twice in one batch: insert it once, answer both.
       const unique = new Map<string, InboxRow>();
-      for (const w of batch) unique.set(`${w.row.tenantId}\u0000${w.row.dedupeKey}`, w.row);
-      const stored = await insertCallbacks(deps.db, [...unique.values()]);
+      for (const w of batch) if (!unique.has(keyOf(w.row))) unique.set(keyOf(w.row), w.row);
+      await storeRows([...unique.values()], out);
       const tenants = new Set<string>();
       for (const w of batch) {
-        const isNew = stored.delete(`${w.row.tenantId}\u0000${w.row.dedupeKey}`); // the first of equal waiters counts as the store
-        if (isNew) tenants.add(w.row.tenantId);
-        w.resolve(isNew ? 'stored' : 'duplicate');
+        const k = keyOf(w.row);
+        const refused = out.refused.get(k);
+        if (refused !== undefined) {
+          w.reject(refused);
+          continue;
+        }
+        const row = out.stored.get(k);
+        out.stored.delete(k); // the first of equal waiters counts as the store
+        if (row && (row.status ?? 'pending') === 'pending') tenants.add(w.row.tenantId);
+        w.resolve(row ? 'stored' : 'duplicate');
       }
       if (tenants.size) onStored(tenants);
     } catch (err) {
-      for (const w of batch) w.reject(err);
+      // The database itself failed (not one entry): what was not stored yet gets an error, and
+      // WeCom retries it. (Halves stored before the failure are answered; a retry of one is a duplicate.)
+      const tenants = new Set<string>();
+      for (const w of batch) {
+        const row = out.stored.get(keyOf(w.row));
+        if (!row) {
+          w.reject(err);
+          continue;
+        }
+        if ((row.status ?? 'pending') === 'pending') tenants.add(w.row.tenantId);
+        w.resolve('stored');
+      }
+      if (tenants.size) onStored(tenants);
     } finally {
       flushing = false;
       if (queue.length) setImmediate(flush);
@@ -97,12 +167,20 @@ export async function receiveCallback(deps: Deps, intake: Intake, tenantId: stri
     if (err instanceof CallbackCryptoError) rejectUnsigned();
     throw err;
   }
-  return intake.store({
+  return intake.store(inboxRow(deps, tenantId, plain));
+}
+
+/** The inbox row for a decrypted plaintext; one no text column can hold is recorded as failed. */
+export function inboxRow(deps: Deps, tenantId: string, plain: string): InboxRow {
+  const row: InboxRow = {
     tenantId, payload: plain, receivedAt: deps.clock.now(),
-    dedupeKey: crypto.createHash('sha256').update(plain).digest('base64url'),
+    dedupeKey: crypto.createHash('sha256').update(plain).digest('base64url'), // of the bytes as sent: a retry is still a duplicate
     event: xmlField(plain, 'Event') ?? xmlField(plain, 'MsgType') ?? 'unknown',
     changeType: xmlField(plain, 'ChangeType'),
-  });
+  };
+  if (!plain.includes('\u0000')) return row;
+  deps.log.warn({ tenantId }, 'WeCom callback with a NUL byte: stored as failed');
+  return asFailed(row, '回调内容含 NUL 字符（不是合法的 XML），无法处理；已将 NUL 显示为 ␀ 保存');
 }
 
 // Two header fields for the inbox's columns; the processor parses the whole message properly.

@@ -4,6 +4,7 @@
 // as 'failed' after MAX_ATTEMPTS so it cannot block the ones behind it forever.
 import type { Deps } from '../../deps.ts';
 import * as repo from './callbacks.repo.ts';
+import { channelDb } from './channel.tables.ts';
 
 export const MAX_ATTEMPTS = 5;
 const BATCH = 100;
@@ -20,7 +21,7 @@ export async function processPendingCallbacks(deps: Deps, tenantId: string, hand
     for (const row of rows) {
       try {
         const write = await handle(deps, tenantId, row.payload);
-        await deps.db.transaction().execute(async (trx) => {
+        await channelDb(deps.db).transaction().execute(async (trx) => {
           const outcome = await write({ ...deps, db: trx });
           await repo.markCallback(trx, tenantId, row.id, outcome, null, deps.clock.now());
         });

@@ -9,6 +9,7 @@ import * as rel from './relations.repo.ts';
 import * as grp from './groups.repo.ts';
 import * as cb from './callbacks.repo.ts';
 import { addWayLabel, joinSceneLabel } from './labels.ts';
+import { stateNames } from './contact-ways.service.ts';
 
 export async function customerWecom(deps: Deps, actor: Actor, customerId: string): Promise<CustomerWecom> {
   await visibleCustomer(deps, actor, customerId);
@@ -19,6 +20,7 @@ export async function customerWecom(deps: Deps, actor: Actor, customerId: string
     staffByWecomUserid(deps, actor.tenantId),
   ]);
   const contact = contacts[0];
+  const names = await stateNames(deps, actor.tenantId, relations.flatMap((r) => (r.state ? [r.state] : [])));
   return {
     externalUserId: contact?.external_userid ?? null,
     unionid: contacts.some((c) => c.has_unionid),
@@ -26,6 +28,7 @@ export async function customerWecom(deps: Deps, actor: Actor, customerId: string
     relations: relations.map((r) => ({
       staffId: r.staff_id, staffName: staff.get(r.userid)?.name ?? r.userid, userid: r.userid, externalUserId: r.external_userid,
       addedAt: new Date(r.added_at).toISOString(), addWay: r.add_way, addWayLabel: addWayLabel(r.add_way), state: r.state,
+      stateName: r.state ? names.get(r.state) ?? null : null,
       remark: r.remark, description: r.description, status: r.status, endedAt: r.ended_at?.toISOString() ?? null,
     })),
     groups: groups.map((g) => ({ chatId: g.chat_id, name: g.name || '未命名群', joinedAt: new Date(g.join_time).toISOString(), leftAt: g.left_at?.toISOString() ?? null })),

@@ -6,7 +6,7 @@ import { AppError, newId, audit } from '../../core/index.ts';
 import { requireRole, staffNames, type Actor } from '../tenancy/index.ts';
 import * as repo from './sync-runs.repo.ts';
 
-export const SYNC_PHASES: SyncPhaseName[] = ['departments', 'members', 'tags', 'customers', 'groups'];
+export const SYNC_PHASES: SyncPhaseName[] = ['departments', 'members', 'tags', 'channels', 'customers', 'groups'];
 export const SYNC_TASK = 'channel.sync';
 
 export type PhaseProgress = { name: SyncPhaseName; done: number; total: number | null; finished: boolean };

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import { AppError, invalid, newId, notFound } from '../../core/index.ts';
 import * as q from './orders-query.repo.ts';
+import { countOrderChanges } from './shop-buyers.ts';
 import type { Platform } from '@siyu/order-exports';
 
 export type OrderForBinding = { id: string; orderNo: string; shopId: string; platform: Platform; customerId: string | null; buyerKey: string | null; idSuspect: boolean };
@@ -22,7 +23,8 @@ export async function orderForBinding(deps: Deps, tenantId: string, orderNo: str
 export async function attachBuyerOrders(deps: Deps, tenantId: string, order: OrderForBinding, customerId: string): Promise<string[]> {
   const ids = [order.id];
   if (order.buyerKey) for (const o of await q.ordersOfBuyer(deps.db, tenantId, order.shopId, order.buyerKey)) if (!o.customer_id && o.id !== order.id) ids.push(o.id);
-  await q.setCustomerOfOrders(deps.db, tenantId, ids, customerId);
+  const set = await q.setCustomerOfOrders(deps.db, tenantId, ids, customerId);
+  await countOrderChanges(deps, tenantId, set.map((o) => ({ shopId: o.shop_id, from: o.before, to: customerId })));
   return ids;
 }
 
@@ -33,10 +35,13 @@ export async function recordBinding(deps: Deps, tenantId: string, b: { orderId: 
 }
 
 export async function moveOrders(deps: Deps, tenantId: string, from: string, to: string): Promise<string[]> {
-  return (await q.setOrdersCustomer(deps.db, tenantId, from, to)).map((r) => r.id);
+  const moved = await q.setOrdersCustomer(deps.db, tenantId, from, to);
+  await countOrderChanges(deps, tenantId, moved.map((o) => ({ shopId: o.shop_id, from, to })));
+  return moved.map((r) => r.id);
 }
 export async function restoreOrders(deps: Deps, tenantId: string, ids: string[], to: string) {
-  await q.setCustomerOfOrders(deps.db, tenantId, ids, to);
+  const set = await q.setCustomerOfOrders(deps.db, tenantId, ids, to);
+  await countOrderChanges(deps, tenantId, set.map((o) => ({ shopId: o.shop_id, from: o.before, to })));
 }
 export const countCustomerOrders = (deps: Deps, tenantId: string, customerId: string) => q.countOrdersOf(deps.db, tenantId, customerId);
 
@@ -47,11 +52,22 @@ export function h5Token(deps: Deps, tenantId: string, customerId: string): { tok
   const body = Buffer.from(JSON.stringify([tenantId, customerId, Math.floor(exp.getTime() / 1000)])).toString('base64url');
   return { token: `${body}.${deps.pii.hash('h5-bind', body).slice(0, 32)}`, expiresAt: exp };
 }
-export function readH5Token(deps: Deps, token: string): { tenantId: string; customerId: string } {
-  const [body, sig] = token.split('.');
-  const good = body && sig && sig.length === 32 && crypto.timingSafeEqual(Buffer.from(sig), Buffer.from(deps.pii.hash('h5-bind', body).slice(0, 32)));
-  if (!good) throw new AppError('FORBIDDEN', '链接无效，请向客服重新索取');
+export type H5Link = { status: 'valid'; tenantId: string; customerId: string } | { status: 'invalid' | 'expired' };
+/** What a link's token is worth: made by Siyu and unexpired, or not. Never throws on garbage. */
+export function checkH5Token(deps: Deps, token: string): H5Link {
+  const [body, sig, extra] = token.length <= 512 ? token.split('.') : [];
+  if (!body || !sig || extra !== undefined) return { status: 'invalid' };
+  // Compared as bytes of equal length: timingSafeEqual throws on a length mismatch, which a
+  // signature with non-ASCII characters would otherwise cause.
+  const want = Buffer.from(deps.pii.hash('h5-bind', body).slice(0, 32));
+  const got = Buffer.from(sig);
+  if (got.length !== want.length || !crypto.timingSafeEqual(got, want)) return { status: 'invalid' };
   const [tenantId, customerId, exp] = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as [string, string, number];
-  if (exp * 1000 < deps.clock.now().getTime()) throw new AppError('FORBIDDEN', '链接已过期，请向客服重新索取');
-  return { tenantId, customerId };
+  if (exp * 1000 < deps.clock.now().getTime()) return { status: 'expired' };
+  return { status: 'valid', tenantId, customerId };
+}
+export function readH5Token(deps: Deps, token: string): { tenantId: string; customerId: string } {
+  const link = checkH5Token(deps, token);
+  if (link.status !== 'valid') throw new AppError('FORBIDDEN', link.status === 'expired' ? '链接已过期，请向客服重新索取' : '链接无效，请向客服重新索取');
+  return { tenantId: link.tenantId, customerId: link.customerId };
 }

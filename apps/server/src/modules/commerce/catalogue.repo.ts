@@ -1,12 +1,12 @@
 // SQL of the product and SKU catalogue as imports and syncs meet it: find-or-create by key, in bulk.
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import type { CommerceDb } from './commerce.tables.ts';
 
 export type ProductSeed = { id: string; key: string; name: string; platform: string };
 export type SkuSeed = { id: string; key: string; productKey: string; outerCode: string | null; platformSkuId: string | null; properties: string | null; priceFen: number | null };
 
 /** Inserts the products not known yet; returns key → id for all, and how many were new. */
-export async function ensureProducts(db: Db, tenantId: string, seeds: ProductSeed[]): Promise<{ ids: Map<string, string>; created: number }> {
+export async function ensureProducts(db: CommerceDb, tenantId: string, seeds: ProductSeed[]): Promise<{ ids: Map<string, string>; created: number }> {
   if (seeds.length === 0) return { ids: new Map(), created: 0 };
   const made = await sql<{ id: string; key: string }>`
     insert into products (tenant_id, id, key, name, platforms)
@@ -30,7 +30,7 @@ export async function ensureProducts(db: Db, tenantId: string, seeds: ProductSee
   return { ids, created: made.rows.length };
 }
 
-export async function ensureSkus(db: Db, tenantId: string, seeds: Array<SkuSeed & { productId: string }>): Promise<{ ids: Map<string, string>; created: number }> {
+export async function ensureSkus(db: CommerceDb, tenantId: string, seeds: Array<SkuSeed & { productId: string }>): Promise<{ ids: Map<string, string>; created: number }> {
   if (seeds.length === 0) return { ids: new Map(), created: 0 };
   const made = await sql<{ id: string; key: string }>`
     insert into skus (tenant_id, id, product_id, key, outer_code, platform_sku_id, properties, price_fen)

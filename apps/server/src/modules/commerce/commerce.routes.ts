@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsync } from 'fastify';
 import multipart from '@fastify/multipart';
+import { checkUpload, freeBytes, UPLOAD_LIMITS } from './upload-limits.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -11,20 +12,27 @@ import {
   IdParams, Ok, Platform,
 } from '@siyu/contracts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/auth.ts';
-import { invalid, newId } from '../../core/index.ts';
+import { actorOf } from '../tenancy/index.ts';
+import { AppError, invalid, newId } from '../../core/index.ts';
 import { requireRole } from '../tenancy/index.ts';
 import * as shops from './shops.service.ts';
 import * as imports from './imports.service.ts';
 import * as orders from './orders.service.ts';
 import type { ImportFile } from './import-runner.ts';
 
-const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
-export function commerceRoutes(deps: Deps, opts: { friendsByShop: (deps: Deps, tenantId: string) => Promise<Map<string, number>>; syncShopNow: (tenantId: string, shopId: string) => Promise<void> }): FastifyPluginAsync {
+/** What commerce's routes ask of the rest of Siyu, answered by the composition root (main.ts). */
+export type CommercePorts = {
+  /** WeCom friends among each shop's buyers (insight reads across modules). */
+  friendsByShop: (deps: Deps, tenantId: string) => Promise<Map<string, number>>;
+  /** Queues an API order sync of one shop now (a job). */
+  syncShopNow: (tenantId: string, shopId: string) => Promise<void>;
+};
+
+export function commerceRoutes(deps: Deps, opts: CommercePorts): FastifyPluginAsync {
   return async (app0) => {
     const app = app0.withTypeProvider<ZodTypeProvider>();
-    await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 10, fields: 10 } });
+    await app.register(multipart, { limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: UPLOAD_LIMITS.files, fields: 10 } });
     const t = { shop: ['店铺'], imp: ['订单导入'], ord: ['订单'], prod: ['商品'] };
 
     app.get('/shops', { schema: { tags: t.shop, summary: '店铺列表（含订单数、买家数、企微好友数）', response: { 200: z.array(Shop) } } }, async (req) => {
@@ -49,6 +57,8 @@ export function commerceRoutes(deps: Deps, opts: { friendsByShop: (deps: Deps, t
       if (!req.isMultipart()) throw invalid('请以 multipart/form-data 上传文件');
       const id = newId();
       const dir = imports.importDir(deps, id);
+      const declared = req.headers['content-length'] ? Number(req.headers['content-length']) : null;
+      checkUpload(Number.isFinite(declared) ? declared : null, freeBytes(dir), deps.config.uploadReserveBytes);
       fs.mkdirSync(dir, { recursive: true });
       const files: ImportFile[] = [];
       const fields: Record<string, string> = {};
@@ -58,7 +68,7 @@ export function commerceRoutes(deps: Deps, opts: { friendsByShop: (deps: Deps, t
             const safe = path.basename(part.filename || 'upload').replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120);
             const dest = path.join(dir, `${files.length}-${safe}`);
             await pipeline(part.file, fs.createWriteStream(dest));
-            if (part.file.truncated) throw invalid(`文件「${part.filename}」超过 2 GB 上限`);
+            if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', `文件「${part.filename}」超过单个文件 1 GB 的上限`);
             files.push({ name: part.filename || safe, path: dest, bytes: fs.statSync(dest).size });
           } else fields[part.fieldname] = String(part.value ?? '');
         }
@@ -68,6 +78,7 @@ export function commerceRoutes(deps: Deps, opts: { friendsByShop: (deps: Deps, t
         await imports.createImport(deps, actor, actor.tenantId, { id, files, shopId: fields.shopId || null, platform: platform?.data ?? null });
       } catch (err) {
         fs.rmSync(dir, { recursive: true, force: true });
+        if ((err as { code?: string }).code === 'FST_FILES_LIMIT') throw new AppError('PAYLOAD_TOO_LARGE', `一次最多上传 ${UPLOAD_LIMITS.files} 个文件`);
         throw err;
       }
       await deps.jobs?.add(imports.IMPORT_TASK, { tenantId: actor.tenantId, importId: id }, { queueName: `commerce-import:${actor.tenantId}`, maxAttempts: 1 });

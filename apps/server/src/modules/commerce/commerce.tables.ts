@@ -1,4 +1,5 @@
-import type { ColumnType } from 'kysely';
+import { viewOf, type Db, type Tx } from '../../db/connect.ts';
+import type { ColumnType, Kysely } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | undefined, string>;
@@ -54,8 +55,19 @@ export type OrderBindingsTable = {
   consent_at: Date; note: string | null; created_at: Timestamp;
 };
 
+/** A customer's orders in a shop (kept by shop-buyers.ts with every order write; no row = not a buyer there). */
+export type ShopBuyersTable = { tenant_id: string; shop_id: string; customer_id: string; orders: number };
+/** Orders and distinct buyers per shop, the sums of what shop-buyers.ts keeps. */
+export type ShopCountsTable = { tenant_id: string; shop_id: string; orders: ColumnType<number, number | undefined, number>; buyers: ColumnType<number, number | undefined, number> };
+
 export type CommerceTables = {
+  shop_buyers: ShopBuyersTable; shop_counts: ShopCountsTable;
   shops: ShopsTable; products: ProductsTable; skus: SkusTable; orders: OrdersTable; order_items: OrderItemsTable;
   order_imports: OrderImportsTable; order_import_rejects: OrderImportRejectsTable; order_import_items: OrderImportItemsTable;
   order_bindings: OrderBindingsTable;
 };
+
+/** What this module's repos query: its own tables and nothing else. */
+export type CommerceDb = Kysely<CommerceTables>;
+/** This module's view of the process's handle or of a flow's transaction. */
+export const commerceDb = (db: Db | Tx): CommerceDb => viewOf<CommerceTables>(db);

@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import type { ImportSummary } from '@siyu/contracts';
 import type { Deps } from '../../deps.ts';
-import { openExport, ExportFormatError, type OpenedExport } from './import/index.ts';
-import type { LooseItem, OrderRecord, Platform, RejectedRow } from '@siyu/order-exports';
+import { openExport, ExportFormatError, type LooseItem, type OpenedExport, type OrderRecord, type Platform, type RejectedRow } from '@siyu/order-exports';
 import { writeOrders, emptyStats, addStats, type WriteRecord, type WriteStats } from './order-writer.ts';
 import { shopForImport } from './shops.service.ts';
 import * as repo from './imports.repo.ts';

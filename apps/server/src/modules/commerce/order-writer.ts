@@ -12,6 +12,8 @@ import type { ItemRecord, OrderRecord, Platform } from '@siyu/order-exports';
 import * as orders from './orders.repo.ts';
 import * as catalogue from './catalogue.repo.ts';
 import { PLATFORM_NAMES } from './shops.service.ts';
+import { commerceDb } from './commerce.tables.ts';
+import { countOrderChanges, type CustomerChange } from './shop-buyers.ts';
 
 export type WriteContext = { tenantId: string; shopId: string; platform: Platform; importId: string | null; source: 'import' | 'api' };
 /** itemsOnly: a 宝贝报表 row set without its 订单报表 row — items are written, order fields left as stored. */
@@ -58,7 +60,7 @@ export async function writeOrders(deps: Deps, ctx: WriteContext, input: WriteRec
   const records = mergeSameOrder(input);
   if (records.length === 0) return stats;
   const { tenantId, platform } = ctx;
-  return deps.db.transaction().execute(async (trx) => {
+  return commerceDb(deps.db).transaction().execute(async (trx) => {
     // An import's chunks need not wait for the disk one by one: the import's final status commit
     // flushes the log up to and including all of them, and a crash before it leaves an import the
     // operator re-runs (writes are idempotent). API pages commit synchronously.
@@ -145,6 +147,14 @@ export async function writeOrders(deps: Deps, ctx: WriteContext, input: WriteRec
     await orders.setItemSummaries(trx, tenantId, itemSummaries);
     await orders.replaceItems(trx, tenantId, replaced, itemRows);
     if (ctx.importId) await orders.touchImport(trx, tenantId, ctx.importId, unchanged);
+    // Orders and buyers per shop: new orders, and orders whose customer the write changed (an
+    // update keeps the stored customer unless the record names one: coalesce in updateOrders).
+    const changes: CustomerChange[] = inserts.map((o) => ({ shopId: ctx.shopId, from: null, to: o.customer_id }));
+    for (const u of updates) {
+      const from = existing.get(u.order_no)!.customer_id;
+      changes.push({ shopId: ctx.shopId, from, to: u.customer_id ?? from });
+    }
+    await countOrderChanges(d, tenantId, changes, new Map([[ctx.shopId, inserts.length]]));
     stats.items = itemRows.length;
     return stats;
   });

@@ -1,6 +1,6 @@
 // SQL of order and product reads for the console (lists with keyset cursors, details).
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import type { CommerceDb } from './commerce.tables.ts';
 
 export type OrderFilter = {
   tenantId: string; platform?: string; shopId?: string; status?: string; refund?: string; from?: Date; to?: Date;
@@ -8,7 +8,7 @@ export type OrderFilter = {
   after?: { createdAt: Date | null; id: string };
 };
 
-export function listOrders(db: Db, f: OrderFilter, limit: number) {
+export function listOrders(db: CommerceDb, f: OrderFilter, limit: number) {
   let q = db.selectFrom('orders as o').innerJoin('shops as s', (j) => j.onRef('s.tenant_id', '=', 'o.tenant_id').onRef('s.id', '=', 'o.shop_id'))
     .selectAll('o').select('s.name as shop_name').where('o.tenant_id', '=', f.tenantId);
   if (f.platform) q = q.where('o.platform', '=', f.platform);
@@ -38,20 +38,20 @@ export function listOrders(db: Db, f: OrderFilter, limit: number) {
   return q.orderBy(sql`o.created_at desc nulls last`).orderBy('o.id', 'desc').limit(limit).execute();
 }
 
-export const findOrder = (db: Db, tenantId: string, id: string) =>
+export const findOrder = (db: CommerceDb, tenantId: string, id: string) =>
   db.selectFrom('orders as o').innerJoin('shops as s', (j) => j.onRef('s.tenant_id', '=', 'o.tenant_id').onRef('s.id', '=', 'o.shop_id'))
     .selectAll('o').select('s.name as shop_name').where('o.tenant_id', '=', tenantId).where('o.id', '=', id).executeTakeFirst();
 
-export const itemsOf = (db: Db, tenantId: string, orderId: string) =>
+export const itemsOf = (db: CommerceDb, tenantId: string, orderId: string) =>
   db.selectFrom('order_items').selectAll().where('tenant_id', '=', tenantId).where('order_id', '=', orderId).orderBy('line_key').execute();
 
-export const ordersByNo = (db: Db, tenantId: string, orderNo: string, platform?: string) => {
+export const ordersByNo = (db: CommerceDb, tenantId: string, orderNo: string, platform?: string) => {
   let q = db.selectFrom('orders').selectAll().where('tenant_id', '=', tenantId).where('order_no', '=', orderNo);
   if (platform) q = q.where('platform', '=', platform);
   return q.execute();
 };
 
-export function listProducts(db: Db, tenantId: string, f: { id?: string; q?: string; productLine?: string; after?: string }, limit: number) {
+export function listProducts(db: CommerceDb, tenantId: string, f: { id?: string; q?: string; productLine?: string; after?: string }, limit: number) {
   let q = db.selectFrom('products as p').selectAll('p')
     .select((eb) => [
       eb.selectFrom('skus').select(eb.fn.countAll<number>().as('n')).whereRef('skus.tenant_id', '=', 'p.tenant_id').whereRef('skus.product_id', '=', 'p.id').as('sku_count'),
@@ -66,17 +66,17 @@ export function listProducts(db: Db, tenantId: string, f: { id?: string; q?: str
   return q.orderBy('p.id', 'desc').limit(limit).execute();
 }
 
-export async function countProducts(db: Db, tenantId: string, f: { q?: string; productLine?: string }) {
+export async function countProducts(db: CommerceDb, tenantId: string, f: { q?: string; productLine?: string }) {
   let q = db.selectFrom('products').select(db.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId);
   if (f.q) q = q.where('name', 'ilike', `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
   if (f.productLine) q = q.where('product_line', '=', f.productLine);
   return (await q.executeTakeFirstOrThrow()).n;
 }
 
-export const findProduct = (db: Db, tenantId: string, id: string) =>
+export const findProduct = (db: CommerceDb, tenantId: string, id: string) =>
   db.selectFrom('products').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 
-export async function skusOf(db: Db, tenantId: string, productId: string) {
+export async function skusOf(db: CommerceDb, tenantId: string, productId: string) {
   const r = await sql<{ id: string; product_id: string; outer_code: string | null; platform_sku_id: string | null; properties: string | null; price_fen: number | null; order_count: number }>`
     select s.id, s.product_id, s.outer_code, s.platform_sku_id, s.properties, s.price_fen,
       (select count(distinct i.order_id)::int from order_items i where i.tenant_id = s.tenant_id and i.sku_id = s.id) as order_count
@@ -84,28 +84,41 @@ export async function skusOf(db: Db, tenantId: string, productId: string) {
   return r.rows;
 }
 
-export const updateProduct = (db: Db, tenantId: string, id: string, set: { name?: string; product_line?: string | null; category?: string | null; tags?: string[] }) =>
+export const updateProduct = (db: CommerceDb, tenantId: string, id: string, set: { name?: string; product_line?: string | null; category?: string | null; tags?: string[] }) =>
   db.updateTable('products').set({ ...set, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 
-export const setOrdersCustomer = (db: Db, tenantId: string, fromCustomerId: string, toCustomerId: string) =>
-  db.updateTable('orders').set({ customer_id: toCustomerId }).where('tenant_id', '=', tenantId).where('customer_id', '=', fromCustomerId).returning('id').execute();
+/** Every order of one customer moves to another; the rows' shops, for the per-shop buyer counts. */
+export const setOrdersCustomer = (db: CommerceDb, tenantId: string, fromCustomerId: string, toCustomerId: string) =>
+  db.updateTable('orders').set({ customer_id: toCustomerId }).where('tenant_id', '=', tenantId).where('customer_id', '=', fromCustomerId).returning(['id', 'shop_id']).execute();
 
-export const setCustomerOfOrders = (db: Db, tenantId: string, orderIds: string[], customerId: string | null) =>
-  orderIds.length === 0 ? Promise.resolve([]) : db.updateTable('orders').set({ customer_id: customerId }).where('tenant_id', '=', tenantId).where('id', 'in', orderIds).returning('id').execute();
+/**
+ * These orders now belong to `customerId`; returns each with its shop and the customer it had
+ * (read under the row lock, so a concurrent change is not missed), for the per-shop buyer counts.
+ */
+export async function setCustomerOfOrders(db: CommerceDb, tenantId: string, orderIds: string[], customerId: string | null) {
+  if (orderIds.length === 0) return [];
+  const r = await sql<{ id: string; shop_id: string; before: string | null }>`
+    with old as (
+      select id, customer_id from orders where tenant_id = ${tenantId} and id = any(${orderIds}::text[]) order by id for no key update
+    )
+    update orders o set customer_id = ${customerId} from old where o.tenant_id = ${tenantId} and o.id = old.id
+    returning o.id, o.shop_id, old.customer_id as before`.execute(db);
+  return r.rows;
+}
 
-export const ordersOfBuyer = (db: Db, tenantId: string, shopId: string, buyerKey: string) =>
+export const ordersOfBuyer = (db: CommerceDb, tenantId: string, shopId: string, buyerKey: string) =>
   db.selectFrom('orders').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('shop_id', '=', shopId).where('buyer_key', '=', buyerKey).execute();
 
-export const insertBinding = (db: Db, row: { tenant_id: string; id: string; order_id: string; customer_id: string; source: 'staff' | 'h5'; staff_id: string | null; consent_at: Date; note: string | null }) =>
+export const insertBinding = (db: CommerceDb, row: { tenant_id: string; id: string; order_id: string; customer_id: string; source: 'staff' | 'h5'; staff_id: string | null; consent_at: Date; note: string | null }) =>
   db.insertInto('order_bindings').values(row).execute();
 
-export async function countOrdersOf(db: Db, tenantId: string, customerId: string): Promise<number> {
+export async function countOrdersOf(db: CommerceDb, tenantId: string, customerId: string): Promise<number> {
   const r = await db.selectFrom('orders').select(db.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('customer_id', '=', customerId).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** Sets product line and category by product name, where not set yet (the demo's catalogue). */
-export async function annotateProducts(db: Db, tenantId: string, rows: Array<{ name: string; productLine: string; category: string | null }>) {
+export async function annotateProducts(db: CommerceDb, tenantId: string, rows: Array<{ name: string; productLine: string; category: string | null }>) {
   if (rows.length === 0) return;
   await sql`update products p set product_line = coalesce(p.product_line, u.l), category = coalesce(p.category, u.c), updated_at = now()
     from unnest(${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.productLine)}::text[], ${rows.map((r) => r.category)}::text[]) as u(n, l, c)

@@ -1,7 +1,7 @@
 // SQL of orders and their items as the writer stores them: one statement per table and chunk,
 // rows passed as arrays (unnest) so a chunk of thousands of orders is a handful of round trips.
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import type { CommerceDb } from './commerce.tables.ts';
 
 export type OrderRow = {
   id: string; order_no: string; id_suspect: boolean; status: string; raw_status: string; refund_state: string;
@@ -40,14 +40,20 @@ function unnest<T>(cols: Col<T>[], rows: T[]): RawBuilder<unknown> {
   return sql`unnest(${sql.join(arrays)}) as u(${sql.raw(cols.map(([c]) => c).join(', '))})`;
 }
 
-export async function existingOrders(db: Db, tenantId: string, shopId: string, orderNos: string[]) {
+/**
+ * The stored orders among `orderNos`, locked until the writer's transaction ends: the customer read
+ * here is the one the write replaces (the per-shop buyer counts take the difference). Locked in
+ * order-number order, the order two writers of the same shop meet them in.
+ */
+export async function existingOrders(db: CommerceDb, tenantId: string, shopId: string, orderNos: string[]) {
   if (orderNos.length === 0) return new Map<string, { id: string; content_hash: string; customer_id: string | null }>();
   const r = await sql<{ id: string; order_no: string; content_hash: string; customer_id: string | null }>`
-    select id, order_no, content_hash, customer_id from orders where tenant_id = ${tenantId} and shop_id = ${shopId} and order_no = any(${orderNos}::text[])`.execute(db);
+    select id, order_no, content_hash, customer_id from orders where tenant_id = ${tenantId} and shop_id = ${shopId} and order_no = any(${orderNos}::text[])
+    order by order_no for no key update`.execute(db);
   return new Map(r.rows.map((x) => [x.order_no, x]));
 }
 
-export async function insertOrders(db: Db, tenantId: string, ctx: { shopId: string; platform: string; source: string; importId: string | null }, rows: OrderRow[]) {
+export async function insertOrders(db: CommerceDb, tenantId: string, ctx: { shopId: string; platform: string; source: string; importId: string | null }, rows: OrderRow[]) {
   if (rows.length === 0) return;
   const cols = ORDER_COLS.map(([c]) => c).join(', ');
   await sql`insert into orders (tenant_id, shop_id, platform, source, import_id, ${sql.raw(cols)})
@@ -55,14 +61,14 @@ export async function insertOrders(db: Db, tenantId: string, ctx: { shopId: stri
 }
 
 /** Order-level fields of changed orders (items are replaced separately); the customer is kept unless given. */
-export async function updateOrders(db: Db, tenantId: string, importId: string | null, rows: OrderRow[]) {
+export async function updateOrders(db: CommerceDb, tenantId: string, importId: string | null, rows: OrderRow[]) {
   if (rows.length === 0) return;
   const set = ORDER_COLS.filter(([c]) => c !== 'id' && c !== 'order_no' && c !== 'customer_id').map(([c]) => `${c} = u.${c}`).join(', ');
   await sql`update orders o set ${sql.raw(set)}, customer_id = coalesce(u.customer_id, o.customer_id), import_id = coalesce(${importId}, o.import_id), updated_at = now()
     from ${unnest(ORDER_COLS, rows)} where o.tenant_id = ${tenantId} and o.id = u.id`.execute(db);
 }
 
-export async function replaceItems(db: Db, tenantId: string, orderIds: string[], items: ItemRow[]) {
+export async function replaceItems(db: CommerceDb, tenantId: string, orderIds: string[], items: ItemRow[]) {
   if (orderIds.length) await sql`delete from order_items where tenant_id = ${tenantId} and order_id = any(${orderIds}::text[])`.execute(db);
   if (items.length === 0) return;
   const cols = ITEM_COLS.map(([c]) => c).join(', ');
@@ -70,7 +76,7 @@ export async function replaceItems(db: Db, tenantId: string, orderIds: string[],
 }
 
 /** An orders-only record (no items in the source): order fields change, item count and titles stay. */
-export async function updateOrdersKeepItems(db: Db, tenantId: string, importId: string | null, rows: OrderRow[]) {
+export async function updateOrdersKeepItems(db: CommerceDb, tenantId: string, importId: string | null, rows: OrderRow[]) {
   if (rows.length === 0) return;
   const set = ORDER_COLS.filter(([c]) => !['id', 'order_no', 'customer_id', 'item_count', 'titles'].includes(c)).map(([c]) => `${c} = u.${c}`).join(', ');
   await sql`update orders o set ${sql.raw(set)}, customer_id = coalesce(u.customer_id, o.customer_id), import_id = coalesce(${importId}, o.import_id), updated_at = now()
@@ -78,7 +84,7 @@ export async function updateOrdersKeepItems(db: Db, tenantId: string, importId: 
 }
 
 /** Items changed, order fields not (a 宝贝报表 imported after its 订单报表). */
-export async function setItemSummaries(db: Db, tenantId: string, rows: Array<{ id: string; item_count: number; titles: string; content_hash: string }>) {
+export async function setItemSummaries(db: CommerceDb, tenantId: string, rows: Array<{ id: string; item_count: number; titles: string; content_hash: string }>) {
   if (rows.length === 0) return;
   await sql`update orders o set item_count = u.c, titles = u.t, content_hash = u.h, updated_at = now()
     from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.item_count)}::int[], ${rows.map((r) => r.titles)}::text[], ${rows.map((r) => r.content_hash)}::text[]) as u(id, c, t, h)
@@ -86,12 +92,12 @@ export async function setItemSummaries(db: Db, tenantId: string, rows: Array<{ i
 }
 
 /** Orders found unchanged by an import still belong to it (its summary counts their buyers). */
-export async function touchImport(db: Db, tenantId: string, importId: string, ids: string[]) {
+export async function touchImport(db: CommerceDb, tenantId: string, importId: string, ids: string[]) {
   if (ids.length === 0) return;
   await sql`update orders set import_id = ${importId} where tenant_id = ${tenantId} and id = any(${ids}::text[]) and import_id is distinct from ${importId}`.execute(db);
 }
 
-export async function buyersOfImport(db: Db, tenantId: string, importId: string): Promise<number> {
+export async function buyersOfImport(db: CommerceDb, tenantId: string, importId: string): Promise<number> {
   const r = await sql<{ n: number }>`select count(distinct customer_id)::int as n from orders where tenant_id = ${tenantId} and import_id = ${importId} and customer_id is not null`.execute(db);
   return r.rows[0].n;
 }

@@ -5,11 +5,10 @@ import type { Deps } from '../../deps.ts';
 import { audit, conflict, newId, notFound } from '../../core/index.ts';
 import { requireRole, type Actor } from '../tenancy/index.ts';
 import * as repo from './shops.repo.ts';
-import type { Platform } from '@siyu/order-exports';
+import { shopCounts as keptShopCounts } from './shop-buyers.ts';
+import { PLATFORM_NAMES, type Platform } from '@siyu/order-exports';
 
-export const PLATFORM_NAMES: Record<Platform, string> = {
-  taobao: '淘宝', tmall: '天猫', jd: '京东', douyin: '抖音', pinduoduo: '拼多多', kuaishou: '快手', youzan: '有赞', wechat_shop: '微信小店',
-};
+export { PLATFORM_NAMES };
 
 type ShopRow = NonNullable<Awaited<ReturnType<typeof repo.findShop>>>;
 
@@ -23,7 +22,7 @@ function toApi(s: ShopRow, counts: { orders: number; buyers: number } | undefine
 }
 
 export async function listShops(deps: Deps, actor: Actor, friendsByShop: Map<string, number> = new Map()): Promise<Shop[]> {
-  const [rows, counts] = await Promise.all([repo.listShops(deps.db, actor.tenantId), repo.shopCounts(deps.db, actor.tenantId)]);
+  const [rows, counts] = await Promise.all([repo.listShops(deps.db, actor.tenantId), keptShopCounts(deps, actor.tenantId)]);
   return rows.map((s) => toApi(s, counts.get(s.id), friendsByShop.get(s.id) ?? 0));
 }
 

@@ -1,10 +1,11 @@
 // Bulk SQL of customers shared by WeCom sync and order imports: resolve many by identity, insert many, owners, names.
 import { sql, type Insertable } from 'kysely';
 import type { CustomersTable } from './customers.tables.ts';
-import type { Db } from '../../db/connect.ts';
+import type { CustomersDb } from './customers.tables.ts';
 import { ownerToken } from './search-grams.ts';
+import { countOwners } from './staff-counts.repo.ts';
 
-export async function customersByIdentity(db: Db, tenantId: string, kind: string, scope: string, values: string[]): Promise<Map<string, string>> {
+export async function customersByIdentity(db: CustomersDb, tenantId: string, kind: string, scope: string, values: string[]): Promise<Map<string, string>> {
   if (values.length === 0) return new Map();
   // One array parameter, not thousands of `in` placeholders: an import chunk looks up 2,000 at once.
   const r = await sql<{ value: string; customer_id: string }>`select value, customer_id from customer_identities
@@ -13,7 +14,7 @@ export async function customersByIdentity(db: Db, tenantId: string, kind: string
 }
 
 /** Inserts owner pairs that are new; returns them, with their scope tokens added to the customers. */
-export async function addOwners(db: Db, tenantId: string, pairs: Array<{ customerId: string; staffId: string; since: Date }>) {
+export async function addOwners(db: CustomersDb, tenantId: string, pairs: Array<{ customerId: string; staffId: string; since: Date }>) {
   if (pairs.length === 0) return [];
   const r = await sql<{ customer_id: string; staff_id: string }>`
     insert into customer_owners (tenant_id, customer_id, staff_id, since)
@@ -21,6 +22,7 @@ export async function addOwners(db: Db, tenantId: string, pairs: Array<{ custome
       ${pairs.map((p) => p.since.toISOString())}::timestamptz[]) as u(c, s, t)
     on conflict (tenant_id, customer_id, staff_id) do nothing
     returning customer_id, staff_id`.execute(db);
+  await countOwners(db, tenantId, r.rows.map((x) => x.staff_id), 1);
   for (const row of r.rows) {
     const token = ownerToken(row.staff_id);
     await sql`update customers set search_grams = array_append(search_grams, ${token})
@@ -29,17 +31,18 @@ export async function addOwners(db: Db, tenantId: string, pairs: Array<{ custome
   return r.rows;
 }
 
-export async function removeOwner(db: Db, tenantId: string, customerId: string, staffId: string): Promise<boolean> {
+export async function removeOwner(db: CustomersDb, tenantId: string, customerId: string, staffId: string): Promise<boolean> {
   const r = await db.deleteFrom('customer_owners').where('tenant_id', '=', tenantId).where('customer_id', '=', customerId)
     .where('staff_id', '=', staffId).executeTakeFirst();
   if (Number(r.numDeletedRows) === 0) return false;
+  await countOwners(db, tenantId, [staffId], -1);
   await sql`update customers set search_grams = array_remove(search_grams, ${ownerToken(staffId)})
     where tenant_id = ${tenantId} and id = ${customerId}`.execute(db);
   return true;
 }
 
 /** Fills what customers lack (avatar, nickname) from WeCom without overwriting an operator's edit. */
-export async function fillFromWecom(db: Db, tenantId: string, rows: Array<{ id: string; avatar: string | null; nickname: string }>) {
+export async function fillFromWecom(db: CustomersDb, tenantId: string, rows: Array<{ id: string; avatar: string | null; nickname: string }>) {
   if (rows.length === 0) return;
   await sql`update customers c set avatar_url = coalesce(c.avatar_url, u.a), nickname = coalesce(c.nickname, nullif(u.n, '')), updated_at = now()
     from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.avatar)}::text[], ${rows.map((r) => r.nickname)}::text[]) as u(id, a, n)
@@ -47,7 +50,7 @@ export async function fillFromWecom(db: Db, tenantId: string, rows: Array<{ id: 
 }
 
 /** Many new customers in one statement (arrays, not a VALUES list: thousands per import chunk). */
-export async function insertCustomers(db: Db, rows: Insertable<CustomersTable>[]) {
+export async function insertCustomers(db: CustomersDb, rows: Insertable<CustomersTable>[]) {
   if (rows.length === 0) return;
   const col = <K extends keyof Insertable<CustomersTable>>(k: K) => rows.map((r) => (r[k] ?? null) as unknown);
   const at = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
@@ -61,7 +64,7 @@ export async function insertCustomers(db: Db, rows: Insertable<CustomersTable>[]
       as u(t, id, name, nick, avatar, gender, source, province, city, pe, ph, pm, grams, created, updated)`.execute(db);
 }
 
-export async function namesOf(db: Db, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+export async function namesOf(db: CustomersDb, tenantId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('customers').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));

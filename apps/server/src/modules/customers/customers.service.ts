@@ -1,12 +1,17 @@
 // Customers: create, read (always masked), update, list with search and filters, reveal (audited).
 import type { Deps } from '../../deps.ts';
-import type { CustomerCondition } from '../../db/schema.ts';
+import type { CustomerCondition } from './customers.repo.ts';
 import { audit, emit, forbidden, invalid, maskId, maskPhone, newId, normalizePhone, notFound } from '../../core/index.ts';
 import { dataScope, staffNames, isAdmin, type Actor } from '../tenancy/index.ts';
 import type { CustomerCreateInput, CustomerUpdateInput } from '@siyu/contracts';
 import * as repo from './customers.repo.ts';
+import * as staffCounts from './staff-counts.repo.ts';
+import * as timelineRepo from './timeline.repo.ts';
 import { customerGrams, queryGrams } from './search-grams.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { customersDb } from './customers.tables.ts';
+import { noChannels, type ChannelPort } from './channel-port.ts';
+import { channelStateOf, titleOf } from './timeline.consumer.ts';
 
 export const COUNT_CAP = 1_000;
 const COUNT_BUDGET_MS = 150;
@@ -86,7 +91,7 @@ export async function createCustomer(deps: Deps, actor: Actor, input: CustomerCr
   const phone = phoneColumns(deps, input.phone);
   const owner = input.ownerStaffId ?? actor.staffId;
   if (owner !== actor.staffId && !isAdmin(actor)) throw forbidden('只有管理员可以把客户分配给其他员工');
-  await deps.db.transaction().execute(async (trx) => {
+  await customersDb(deps.db).transaction().execute(async (trx) => {
     await repo.insertCustomer(trx, {
       tenant_id: actor.tenantId, id, name: input.name, gender: input.gender, province: input.province ?? null, city: input.city ?? null,
       remark: input.remark ?? null, source: '手动录入', ...phone,
@@ -109,7 +114,7 @@ export async function updateCustomer(deps: Deps, actor: Actor, id: string, input
   const name = input.name ?? c.name;
   const last4 = input.phone === undefined ? c.phone_masked?.slice(-4) : input.phone ? normalizePhone(input.phone)!.slice(-4) : null;
   const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
-  await deps.db.transaction().execute(async (trx) => {
+  await customersDb(deps.db).transaction().execute(async (trx) => {
     await repo.updateCustomer(trx, actor.tenantId, id, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.gender !== undefined && { gender: input.gender }),
@@ -135,10 +140,23 @@ export async function revealPhone(deps: Deps, actor: Actor, id: string, reason: 
   return { phone: c.phone_enc ? deps.pii.decrypt(c.phone_enc) : null };
 }
 
-export async function timeline(deps: Deps, actor: Actor, id: string) {
+export async function timeline(deps: Deps, actor: Actor, id: string, channels: ChannelPort = noChannels) {
   await visibleCustomer(deps, actor, id);
-  const rows = await repo.timelineOf(deps.db, actor.tenantId, id, 200);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, detail: r.detail, occurredAt: r.occurred_at.toISOString() }));
+  const rows = await timelineRepo.timelineOf(deps.db, actor.tenantId, id, 200);
+  // A friend added by a channel code is titled by the code's name as it is today (the entry keeps
+  // the state and the staff id; older entries kept the staff name too).
+  const states = rows.flatMap((r) => channelStateOf(r.kind, r.detail) ?? []);
+  const [names, staff] = states.length
+    ? await Promise.all([channels.stateNames(deps, actor.tenantId, states), staffNames(deps, actor.tenantId)])
+    : [new Map<string, string>(), new Map<string, string>()];
+  const title = (r: (typeof rows)[number]) => {
+    if (!channelStateOf(r.kind, r.detail)) return r.title;
+    const d = r.detail ?? {};
+    const staffName = d.staffName ?? (typeof d.staffId === 'string' ? staff.get(d.staffId) : undefined) ?? null;
+    return titleOf({ type: r.kind, payload: { ...d, staffName } }, names) ?? r.title;
+  };
+  // An entry is known by its event: the id is the event's.
+  return rows.map((r) => ({ id: String(r.event_id), kind: r.kind, title: title(r), detail: r.detail, occurredAt: r.occurred_at.toISOString() }));
 }
 
 export async function stats(deps: Deps, actor: Actor) {
@@ -147,4 +165,7 @@ export async function stats(deps: Deps, actor: Actor) {
   return repo.stats(deps.db, actor.tenantId, scope.kind === 'all' ? null : scope.staffIds, actor.staffId, since);
 }
 
-export const customerCountsByStaff = (deps: Deps, tenantId: string) => repo.customerCountsByStaff(deps.db, tenantId);
+/** Customers per staff member, as kept with the owner rows (staff-counts.repo.ts): one row per staff member. */
+export const customerCountsByStaff = (deps: Deps, tenantId: string) => staffCounts.customerCountsByStaff(deps.db, tenantId);
+/** The same, counted from the owner rows (what the kept counts must equal). */
+export const countedCustomersByStaff = (deps: Deps, tenantId: string) => staffCounts.countedCustomersByStaff(deps.db, tenantId);

@@ -1,4 +1,5 @@
-import type { ColumnType } from 'kysely';
+import { viewOf, type Db, type Tx } from '../../db/connect.ts';
+import type { ColumnType, Kysely } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
@@ -43,14 +44,15 @@ export type CustomerOwnersTable = {
   since: Timestamp;
 };
 
+/** Keyed (tenant_id, customer_id, event_id): read per customer; a replayed event adds nothing. */
 export type TimelineEntriesTable = {
   tenant_id: string;
-  id: string;
   customer_id: string;
-  event_id: number; // the outbox event it came from: unique, so replaying an event adds nothing
+  event_id: number; // the outbox event it came from (one entry per event)
   kind: string;
   title: string;
-  detail: Json;
+  /** The event's references (ids, order number, channel state, changed fields); null when it has none. */
+  detail: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   occurred_at: Timestamp;
 };
 
@@ -60,10 +62,19 @@ export type CustomerMergesTable = {
   by_staff_id: string | null; created_at: Timestamp; undone_at: Date | null;
 };
 
+/** Customers per staff member, kept as owners change (staff-counts.repo.ts). */
+export type StaffCustomerCountsTable = { tenant_id: string; staff_id: string; customers: ColumnType<number, number | undefined, number> };
+
 export type CustomersTables = {
   customer_merges: CustomerMergesTable;
+  staff_customer_counts: StaffCustomerCountsTable;
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
   customer_owners: CustomerOwnersTable;
   timeline_entries: TimelineEntriesTable;
 };
+
+/** What this module's repos query: its own tables and nothing else. */
+export type CustomersDb = Kysely<CustomersTables>;
+/** This module's view of the process's handle or of a flow's transaction. */
+export const customersDb = (db: Db | Tx): CustomersDb => viewOf<CustomersTables>(db);

@@ -2,6 +2,7 @@
 // is one GIN intersection with the search and scope tokens. The list still rechecks each row
 // against customer_tags, so a token that is briefly behind can hide a just-tagged customer for
 // a moment but never show a wrong one.
+import { customersDb } from './customers.tables.ts';
 import type { Consumer } from '../../core/index.ts';
 import * as repo from './customers.repo.ts';
 
@@ -17,7 +18,7 @@ export const tagTokensConsumer: Consumer = {
       if (!tagId) continue;
       if (e.type === 'tag.deleted') {
         for (const [k, v] of last) if (v.tenantId === e.tenantId && v.tagId === tagId) last.delete(k);
-        await repo.dropTagToken(trx, e.tenantId, tagId);
+        await repo.dropTagToken(customersDb(trx), e.tenantId, tagId);
         continue;
       }
       last.set(`${e.tenantId}|${tagId}|${e.aggregateId}`, { tenantId: e.tenantId, tagId, customerId: e.aggregateId, add: e.type === 'tag.assigned' });
@@ -29,6 +30,6 @@ export const tagTokensConsumer: Consumer = {
       (v.add ? g.add : g.remove).push(v.customerId);
       byTag.set(key, g);
     }
-    for (const g of byTag.values()) await repo.applyTagTokens(trx, g.tenantId, g.tagId, g.add, g.remove);
+    for (const g of byTag.values()) await repo.applyTagTokens(customersDb(trx), g.tenantId, g.tagId, g.add, g.remove);
   },
 };

@@ -1,46 +1,35 @@
 // How many of a shop's buyers are WeCom friends: the number the whole private-domain loop is
-// about. Insight is the one module that reads across others (orders × WeCom relations), read-only.
-import { sql } from 'kysely';
+// about. Insight is the one module that reads across others (buyers per shop × WeCom relations),
+// read-only; the numbers are kept by match-counts.consumer.ts as events arrive, not counted here.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MatchRate } from '@siyu/contracts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/auth.ts';
+import { actorOf } from '../tenancy/index.ts';
 import { requireRole } from '../tenancy/index.ts';
+import { insightDb } from './insight.tables.ts';
+import * as repo from './match-counts.repo.ts';
 
-type Row = { shop_id: string; shop_name: string; platform: string; buyers: number; friends: number };
+const rate = (f: number, b: number) => (b ? Math.round((f / b) * 10_000) / 10_000 : 0);
 
-async function byShop(deps: Deps, tenantId: string): Promise<Row[]> {
-  const r = await sql<Row>`
-    with buyers as (
-      select distinct o.shop_id, o.customer_id from orders o where o.tenant_id = ${tenantId} and o.customer_id is not null
-    )
-    select s.id as shop_id, s.name as shop_name, s.platform,
-      count(b.customer_id)::int as buyers,
-      count(b.customer_id) filter (where exists (
-        select 1 from wecom_relations w where w.tenant_id = ${tenantId} and w.customer_id = b.customer_id and w.status = 'active'))::int as friends
-    from shops s left join buyers b on b.shop_id = s.id
-    where s.tenant_id = ${tenantId}
-    group by s.id, s.name, s.platform, s.created_at order by s.created_at`.execute(deps.db);
-  return r.rows;
-}
-
-export async function friendsByShop(deps: Deps, tenantId: string): Promise<Map<string, number>> {
-  return new Map((await byShop(deps, tenantId)).map((r) => [r.shop_id, r.friends]));
-}
-
-export async function matchRate(deps: Deps, tenantId: string): Promise<MatchRate> {
-  const rows = await byShop(deps, tenantId);
-  const all = (await sql<{ buyers: number; friends: number }>`
-    with buyers as (select distinct customer_id from orders where tenant_id = ${tenantId} and customer_id is not null)
-    select count(*)::int as buyers, count(*) filter (where exists (
-      select 1 from wecom_relations w where w.tenant_id = ${tenantId} and w.customer_id = buyers.customer_id and w.status = 'active'))::int as friends
-    from buyers`.execute(deps.db)).rows[0];
-  const rate = (f: number, b: number) => (b ? Math.round((f / b) * 10_000) / 10_000 : 0);
+function toApi(m: Awaited<ReturnType<typeof repo.matchCounts>>): MatchRate {
   return {
-    shops: rows.map((r) => ({ shopId: r.shop_id, shopName: r.shop_name, platform: r.platform as MatchRate['shops'][number]['platform'], buyers: r.buyers, friends: r.friends, rate: rate(r.friends, r.buyers) })),
-    total: { buyers: all.buyers, friends: all.friends, rate: rate(all.friends, all.buyers) },
+    shops: m.shops.map((r) => ({ shopId: r.shop_id, shopName: r.shop_name, platform: r.platform as MatchRate['shops'][number]['platform'], buyers: r.buyers, friends: r.friends, rate: rate(r.friends, r.buyers) })),
+    total: { buyers: m.total.buyers, friends: m.total.friends, rate: rate(m.total.friends, m.total.buyers) },
   };
+}
+
+/** Friend buyers per shop, as kept by the match-counts consumer (commerce's shop list asks through a port). */
+export const friendsByShop = (deps: Deps, tenantId: string): Promise<Map<string, number>> => repo.friendsByShop(insightDb(deps.db), tenantId);
+
+/** The match rate as kept by the match-counts consumer: a few rows read, whatever the number of orders. */
+export async function matchRate(deps: Deps, tenantId: string): Promise<MatchRate> {
+  return toApi(await repo.matchCounts(insightDb(deps.db), tenantId));
+}
+
+/** The match rate counted from every order and relation: what the kept one must equal (tests, benchmark). */
+export async function countedMatchRate(deps: Deps, tenantId: string): Promise<MatchRate> {
+  return toApi(await repo.countedMatch(insightDb(deps.db), tenantId));
 }
 
 export function insightRoutes(deps: Deps): FastifyPluginAsync {

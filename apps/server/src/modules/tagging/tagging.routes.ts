@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TagGroup, TagGroupInput, Tag, TagInput, TagUpdateInput, Ok, IdParams } from '@siyu/contracts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/auth.ts';
+import { actorOf } from '../tenancy/index.ts';
 import * as svc from './tagging.service.ts';
 
 export function taggingRoutes(deps: Deps): FastifyPluginAsync {

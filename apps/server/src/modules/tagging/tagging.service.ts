@@ -4,6 +4,7 @@ import { conflict, emit, invalid, isUniqueViolation, newId, notFound } from '../
 import { requireRole, staffNames, type Actor } from '../tenancy/index.ts';
 import * as repo from './tagging.repo.ts';
 import type { TagSourceName } from './tagging.tables.ts';
+import { taggingDb } from './tagging.tables.ts';
 
 // WeCom caps corp tags at 3,000 per corp; platform-side tags beyond that stay in Siyu.
 const MAX_TAGS_PER_REQUEST = 50;
@@ -45,7 +46,7 @@ export async function updateGroup(deps: Deps, actor: Actor, id: string, input: {
 export async function deleteGroup(deps: Deps, actor: Actor, id: string) {
   requireRole(actor, 'operator_lead');
   if (!(await repo.findGroup(deps.db, actor.tenantId, id))) throw notFound('标签组');
-  await deps.db.transaction().execute(async (trx) => {
+  await taggingDb(deps.db).transaction().execute(async (trx) => {
     const ids = (await repo.tagsInGroup(trx, actor.tenantId, id)).map((t) => t.id);
     await repo.deleteAssignmentsOfTags(trx, actor.tenantId, ids);
     await repo.deleteTags(trx, actor.tenantId, ids);
@@ -79,7 +80,7 @@ export async function updateTag(deps: Deps, actor: Actor, id: string, input: { n
 export async function deleteTag(deps: Deps, actor: Actor, id: string) {
   requireRole(actor, 'operator_lead');
   if (!(await repo.findTag(deps.db, actor.tenantId, id))) throw notFound('标签');
-  await deps.db.transaction().execute(async (trx) => {
+  await taggingDb(deps.db).transaction().execute(async (trx) => {
     await repo.deleteAssignmentsOfTags(trx, actor.tenantId, [id]);
     await repo.deleteTags(trx, actor.tenantId, [id]);
     await emit(trx, actor.tenantId, [tagDeleted(actor)(id)]);
@@ -113,7 +114,7 @@ export async function assignTags(deps: Deps, actor: Actor, customerId: string, i
   const known = new Map((await repo.findTags(deps.db, actor.tenantId, wanted)).map((t) => [t.id, t]));
   const missing = wanted.filter((id) => !known.has(id));
   if (missing.length) throw notFound(`标签 ${missing.join(', ')} `);
-  await deps.db.transaction().execute(async (trx) => {
+  await taggingDb(deps.db).transaction().execute(async (trx) => {
     const added = await repo.addAssignments(trx, input.add.map((tagId) => ({
       tenant_id: actor.tenantId, customer_id: customerId, tag_id: tagId, source, assigned_by: actor.staffId, reason: input.reason ?? null, assigned_at: deps.clock.now(),
     })));

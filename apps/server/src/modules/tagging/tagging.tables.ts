@@ -1,4 +1,5 @@
-import type { ColumnType } from 'kysely';
+import { viewOf, type Db, type Tx } from '../../db/connect.ts';
+import type { ColumnType, Kysely } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type TagSourceName = 'manual' | 'rule' | 'wecom';
@@ -20,3 +21,8 @@ export type CustomerTagsTable = {
 };
 
 export type TaggingTables = { tag_groups: TagGroupsTable; tags: TagsTable; customer_tags: CustomerTagsTable };
+
+/** What this module's repos query: its own tables and nothing else. */
+export type TaggingDb = Kysely<TaggingTables>;
+/** This module's view of the process's handle or of a flow's transaction. */
+export const taggingDb = (db: Db | Tx): TaggingDb => viewOf<TaggingTables>(db);

@@ -1,19 +1,19 @@
 // SQL for mirroring WeCom corp tags and their assignments.
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import type { TaggingDb } from './tagging.tables.ts';
 
-export const allGroups = (db: Db, tenantId: string) =>
+export const allGroups = (db: TaggingDb, tenantId: string) =>
   db.selectFrom('tag_groups').select(['id', 'name', 'source', 'wecom_group_id', 'sort_order']).where('tenant_id', '=', tenantId).execute();
 
-export const allTags = (db: Db, tenantId: string) =>
+export const allTags = (db: TaggingDb, tenantId: string) =>
   db.selectFrom('tags').select(['id', 'group_id', 'name', 'source', 'wecom_tag_id', 'sort_order']).where('tenant_id', '=', tenantId).execute();
 
-export const wecomAssignmentsOf = (db: Db, tenantId: string, customerIds: string[]) =>
+export const wecomAssignmentsOf = (db: TaggingDb, tenantId: string, customerIds: string[]) =>
   customerIds.length === 0 ? Promise.resolve([]) :
     db.selectFrom('customer_tags').select(['customer_id', 'tag_id', 'source']).where('tenant_id', '=', tenantId)
       .where('customer_id', 'in', customerIds).execute();
 
-export async function insertWecomAssignments(db: Db, tenantId: string, rows: Array<{ customerId: string; tagId: string }>, at: Date) {
+export async function insertWecomAssignments(db: TaggingDb, tenantId: string, rows: Array<{ customerId: string; tagId: string }>, at: Date) {
   if (rows.length === 0) return [];
   const r = await sql<{ customer_id: string; tag_id: string }>`
     insert into customer_tags (tenant_id, customer_id, tag_id, source, assigned_by, reason, assigned_at)
@@ -24,7 +24,7 @@ export async function insertWecomAssignments(db: Db, tenantId: string, rows: Arr
   return r.rows;
 }
 
-export async function deleteWecomAssignments(db: Db, tenantId: string, rows: Array<{ customerId: string; tagId: string }>) {
+export async function deleteWecomAssignments(db: TaggingDb, tenantId: string, rows: Array<{ customerId: string; tagId: string }>) {
   if (rows.length === 0) return [];
   const r = await sql<{ customer_id: string; tag_id: string }>`
     delete from customer_tags ct using unnest(${rows.map((x) => x.customerId)}::text[], ${rows.map((x) => x.tagId)}::text[]) as u(c, t)
@@ -34,7 +34,7 @@ export async function deleteWecomAssignments(db: Db, tenantId: string, rows: Arr
 }
 
 /** A merge: the merged customer's tags are copied to the kept one; returns the tag ids added. */
-export async function copyAssignments(db: Db, tenantId: string, from: string, to: string) {
+export async function copyAssignments(db: TaggingDb, tenantId: string, from: string, to: string) {
   const r = await sql<{ tag_id: string }>`
     insert into customer_tags (tenant_id, customer_id, tag_id, source, assigned_by, reason, assigned_at)
     select tenant_id, ${to}, tag_id, source, assigned_by, reason, assigned_at from customer_tags where tenant_id = ${tenantId} and customer_id = ${from}

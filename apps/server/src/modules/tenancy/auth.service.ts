@@ -1,14 +1,13 @@
 // Password login, sessions (httpOnly cookie holding tenant + secret) and API tokens.
+// Login throttling: login-throttle.ts; known devices: known-devices.ts; unlocking: login-unlock.ts.
 import crypto from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import { AppError, newId, audit, notFound } from '../../core/index.ts';
 import * as repo from './tenancy.repo.ts';
 import { verifyPassword, dummyHash } from './password.ts';
+import { admitLogin } from './login-throttle.ts';
+import { isKnownDevice, rememberDevice } from './known-devices.ts';
 import type { Actor } from './actor.ts';
-
-const MAX_FAILURES = 5;
-const WINDOW_MS = 15 * 60_000;
-const LOCK_MS = 15 * 60_000;
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const secret = () => crypto.randomBytes(32).toString('base64url');
@@ -22,41 +21,39 @@ export function parseAccount(account: string): { username: string; slug: string 
 
 const badCredentials = () => new AppError('INVALID_CREDENTIALS', '账号或密码错误');
 
-export async function login(deps: Deps, input: { account: string; password: string; ip: string | null; userAgent: string | null }) {
+/**
+ * Password login. Every limit that applies takes its point before the password is checked (see
+ * login-throttle.ts), so parallel guesses cannot pass more checks than the limits allow. `device`
+ * is the known-device cookie; the answer carries the one to set.
+ */
+export async function login(deps: Deps, input: { account: string; password: string; ip: string | null; userAgent: string | null; device?: string | null }) {
   const now = deps.clock.now();
   const parsed = parseAccount(input.account);
   if (!parsed) throw new AppError('VALIDATION_FAILED', '账号格式应为 用户名@企业标识，例如 admin@demo');
   const tenant = await repo.findTenantBySlug(deps.db, parsed.slug);
-  if (!tenant) {
-    await verifyPassword(input.password, dummyHash);
-    throw badCredentials();
-  }
-  const throttle = await repo.findThrottle(deps.db, tenant.tenant_id, parsed.username);
-  if (throttle?.locked_until && throttle.locked_until > now) {
-    const minutes = Math.ceil((throttle.locked_until.getTime() - now.getTime()) / 60_000);
-    throw new AppError('LOGIN_THROTTLED', `登录失败次数过多，请 ${minutes} 分钟后再试`, { retryAfterSeconds: minutes * 60 });
-  }
-  const staff = await repo.findStaffByUsername(deps.db, tenant.tenant_id, parsed.username);
+  const staff = tenant ? await repo.findStaffByUsername(deps.db, tenant.tenant_id, parsed.username) : undefined;
+  const known = tenant && staff ? await isKnownDevice(deps, tenant.tenant_id, staff.id, input.device) : false;
+  // Unknown tenants and names are counted and checked like real ones: nothing tells them apart.
+  const pass = await admitLogin(deps, { username: parsed.username, slug: parsed.slug, ip: input.ip, device: known ? input.device! : null });
   const ok = await verifyPassword(input.password, staff?.password_hash ?? dummyHash);
-  if (!staff || !ok || !staff.active) {
-    const inWindow = throttle && now.getTime() - new Date(throttle.window_started_at).getTime() < WINDOW_MS;
-    const failures = (inWindow ? throttle.failures : 0) + 1;
-    await repo.saveThrottle(deps.db, {
-      tenant_id: tenant.tenant_id, username: parsed.username, failures,
-      window_started_at: inWindow ? new Date(throttle.window_started_at) : now,
-      locked_until: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : null,
-    });
+  if (!tenant || !staff || !ok || !staff.active) {
+    const lock = await pass.failed();
+    if (lock && tenant && staff) {
+      await audit(deps.db, { tenantId: tenant.tenant_id, actorId: null, action: 'auth.lockout', targetType: 'staff', targetId: staff.id, ip: input.ip,
+        detail: { minutes: Math.round(lock.seconds / 60), nth: lock.nth } });
+    }
     if (staff && ok && !staff.active) throw new AppError('FORBIDDEN', '该账号已停用，请联系管理员');
     throw badCredentials();
   }
-  if (throttle) await repo.clearThrottle(deps.db, tenant.tenant_id, parsed.username);
+  await pass.succeeded();
   const token = secret();
   await repo.insertSession(deps.db, {
     tenant_id: tenant.tenant_id, id: sha256(token), staff_id: staff.id,
     expires_at: new Date(now.getTime() + deps.config.sessionDays * 86_400_000), ip: input.ip, user_agent: input.userAgent,
   });
-  await audit(deps.db, { tenantId: tenant.tenant_id, actorId: staff.id, action: 'auth.login', targetType: 'staff', targetId: staff.id, ip: input.ip });
-  return { cookie: `${tenant.tenant_id}.${token}`, staffId: staff.id, tenantId: tenant.tenant_id };
+  const device = await rememberDevice(deps, tenant.tenant_id, staff.id, input.device, known);
+  await audit(deps.db, { tenantId: tenant.tenant_id, actorId: staff.id, action: 'auth.login', targetType: 'staff', targetId: staff.id, ip: input.ip, detail: { knownDevice: known } });
+  return { cookie: `${tenant.tenant_id}.${token}`, staffId: staff.id, tenantId: tenant.tenant_id, device };
 }
 
 async function actorFor(deps: Deps, tenantId: string, staffId: string): Promise<Actor | null> {

@@ -5,6 +5,9 @@ import type { DepartmentInput, StaffCreateInput, StaffUpdateInput } from '@siyu/
 import * as repo from './tenancy.repo.ts';
 import { hashPassword } from './password.ts';
 import { requireRole, outranks, type Actor, type DataScope } from './actor.ts';
+import { tenancyDb } from './tenancy.tables.ts';
+import { lockedStaffIds } from './login-unlock.ts';
+import { pruneDevices } from './known-devices.ts';
 
 export async function createTenant(deps: Deps, input: { slug: string; name: string; tenantId?: string }) {
   if (!/^[a-z0-9][a-z0-9-]{1,30}$/.test(input.slug)) throw invalid('企业标识只能包含小写字母、数字和短横线');
@@ -19,6 +22,7 @@ export async function createTenant(deps: Deps, input: { slug: string; name: stri
 }
 
 export const findTenantBySlug = (deps: Deps, slug: string) => repo.findTenantBySlug(deps.db, slug);
+export const listTenants = (deps: Deps) => repo.listTenants(deps.db);
 
 export async function dataScope(deps: Deps, actor: Actor): Promise<DataScope> {
   if (outranks(actor, 'admin')) return { kind: 'all' };
@@ -54,7 +58,7 @@ export async function updateDepartment(deps: Deps, actor: Actor, id: string, inp
   requireRole(actor, 'admin');
   const dept = await repo.findDepartment(deps.db, actor.tenantId, id);
   if (!dept) throw notFound('部门');
-  await deps.db.transaction().execute(async (trx) => {
+  await tenancyDb(deps.db).transaction().execute(async (trx) => {
     if (input.parentId !== undefined && input.parentId !== dept.parent_id) {
       let newPath = `/${id}/`;
       if (input.parentId) {
@@ -86,10 +90,11 @@ export async function deleteDepartment(deps: Deps, actor: Actor, id: string) {
 
 export async function listStaff(deps: Deps, actor: Actor, customerCounts: Map<string, number>) {
   const rows = await repo.listStaff(deps.db, actor.tenantId);
+  const locked = await lockedStaffIds(deps, actor.tenantId, rows);
   return rows.map((s) => ({
     id: s.id, username: s.username, name: s.name, role: s.role, departmentId: s.department_id,
     departmentName: s.department_name ?? null, phoneMasked: s.phone_masked, active: s.active,
-    customerCount: customerCounts.get(s.id) ?? 0, createdAt: s.created_at.toISOString(),
+    customerCount: customerCounts.get(s.id) ?? 0, createdAt: s.created_at.toISOString(), loginLocked: locked.has(s.id),
   }));
 }
 
@@ -141,4 +146,8 @@ export async function staffNames(deps: Deps, tenantId: string): Promise<Map<stri
   return new Map((await repo.staffNames(deps.db, tenantId)).map((r) => [r.id, r.name]));
 }
 
-export const pruneSessions = (deps: Deps) => repo.deleteExpiredSessions(deps.db, deps.clock.now());
+/** Hourly: expired sessions and devices unused for half a year (the login counts are pruned with rate_limits). */
+export async function pruneSessions(deps: Deps) {
+  await repo.deleteExpiredSessions(deps.db, deps.clock.now());
+  await pruneDevices(deps);
+}

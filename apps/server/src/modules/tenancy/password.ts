@@ -11,7 +11,11 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/** Passwords this process has checked: tests read it to prove the login limits hold under load. */
+export let passwordChecks = 0;
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  passwordChecks++;
   const [algo, n, rr, pp, salt, hash] = stored.split('$');
   if (algo !== 'scrypt' || !hash) return false;
   const expected = Buffer.from(hash, 'base64');

@@ -1,4 +1,5 @@
-import type { ColumnType } from 'kysely';
+import { viewOf, type Db, type Tx } from '../../db/connect.ts';
+import type { ColumnType, Kysely } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type RoleName = 'owner' | 'admin' | 'operator_lead' | 'staff';
@@ -54,12 +55,13 @@ export type ApiTokensTable = {
   revoked_at: Date | null;
 };
 
-export type LoginThrottleTable = {
+/** Browsers an account has logged in from: such a device skips the address-based login limits. */
+export type LoginDevicesTable = {
   tenant_id: string;
-  username: string;
-  failures: number;
-  window_started_at: Timestamp;
-  locked_until: Date | null;
+  staff_id: string;
+  device_hash: string; // sha256 of the device cookie's random secret
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
 };
 
 export type TenancyTables = {
@@ -68,5 +70,10 @@ export type TenancyTables = {
   staff: StaffTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  login_throttle: LoginThrottleTable;
+  login_devices: LoginDevicesTable;
 };
+
+/** What this module's repos query: its own tables and nothing else. */
+export type TenancyDb = Kysely<TenancyTables>;
+/** This module's view of the process's handle or of a flow's transaction. */
+export const tenancyDb = (db: Db | Tx): TenancyDb => viewOf<TenancyTables>(db);
