@@ -171,3 +171,12 @@ test('a staff member sees the names too; another tenant sees none of them', asyn
   const beta = await srv.login('boss@beta', PASSWORD);
   assert.deepEqual((await beta.get('/api/wecom/channels')).body, []);
 });
+
+test('an app that may not read contact ways still syncs everything else; names wait', async () => {
+  await sim.control.addFault({ corpid: CORP, api: '/cgi-bin/externalcontact/list_contact_way', errcode: 48002, count: 1 });
+  const run = await syncAndWait('incremental');
+  assert.equal(run.stats.channelsFailed, 1);
+  assert.ok(run.phases.every((p: { finished: boolean }) => p.finished), 'every phase finished');
+  assert.equal((await customerNamed('包裹卡老客')).sourceChannel.name, '包裹卡（2026 春季版）', 'the names already known stay');
+  await sim.control.clearFaults();
+});

@@ -5,9 +5,9 @@
 //
 // WeCom lists ways only by creation time (list_contact_way: ids of API-made ways, up to 1,000 a
 // page; 90 days by default) and gives the state and remark one way at a time (get_contact_way).
-// So a sync lists what was made since the last listing (a full sync: since the API's first day),
-// reads each new way, then re-reads the live ways it knows (renames; 41044 = deleted), checkpointing
-// every page. A callback whose state no mirrored way carries lists the ways made since the last
+// So a sync lists what was made since the last listing (a full sync: since the API's first day, in
+// case a listing was missed), reads each way it did not know, then re-reads the live ways it knows
+// (renames; 41044 = deleted), checkpointing every page. A callback whose state no mirrored way carries lists the ways made since the last
 // listing, once per state.
 import { WecomApiError, isRetryable, type ContactWay, type WecomClient } from '@siyu/wecom';
 import type { Deps } from '../../deps.ts';
@@ -126,7 +126,7 @@ export async function syncContactWays(deps: Deps, s: RunState, client: WecomClie
 
   if (cp.list) {
     for await (const page of listWayIds(client, cp.list, cp.until)) {
-      const known = s.kind === 'full' ? new Set<string>() : await repo.knownConfigIds(db, s.tenantId, page.ids);
+      const known = await repo.knownConfigIds(db, s.tenantId, page.ids); // re-read below with every live way
       const read = await readWays(client, page.ids.filter((id) => !known.has(id)));
       await commit(async (d) => {
         add(await writeWays(d, s.tenantId, read, staff, s.runId));
