@@ -1,6 +1,7 @@
 // The outbox consumer never skips an event whose transaction commits late, and never doubles one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { withTestDeps } from './helpers/db.ts';
 import { emit, runConsumerOnce, type Consumer, type StoredEvent } from '../src/core/index.ts';
 import type { Deps } from '../src/deps.ts';
@@ -71,4 +72,37 @@ test('a failing batch leaves the checkpoint where it was and is retried whole', 
   assert.equal(got.length, all.length);
   const written = await deps.db.selectFrom('audit_log').select('id').where('id', 'like', 'flaky-%').execute();
   assert.equal(written.length, all.length);
+});
+
+test('an event of an older transaction inserted after a younger one\'s is not passed over', async () => {
+  // Older (xid first) writes its row last and commits first; younger's row, with the lower id,
+  // commits after the consumer has already read older's. In id order the checkpoint would have
+  // moved past younger's row before it became visible.
+  const gate = () => { let open!: () => void; const p = new Promise<void>((r) => (open = r)); return { p, open }; };
+  const olderHasXid = gate(); const youngerInserted = gate(); const youngerMayCommit = gate();
+  const got: number[] = [];
+  const c: Consumer = { name: 'test.tx-order', handle: async (_trx, events) => { got.push(...events.map((e) => e.id)); } };
+  while ((await runConsumerOnce(deps.db, c)) > 0) { /* start after the events of earlier tests */ }
+  got.length = 0;
+
+  const older = deps.db.transaction().execute(async (trx) => {
+    await sql`select pg_current_xact_id()`.execute(trx); // takes its xid now
+    olderHasXid.open();
+    await youngerInserted.p;
+    await emit(trx, 't1', [ev(21)]); // a higher id than younger's row
+  });
+  await olderHasXid.p;
+  const younger = deps.db.transaction().execute(async (trx) => {
+    await emit(trx, 't1', [ev(20)]); // a younger xid, the lower id
+    youngerInserted.open();
+    await youngerMayCommit.p;
+  });
+  await older;
+  while ((await runConsumerOnce(deps.db, c)) > 0) { /* drain what is final */ }
+  assert.equal(got.length, 1, "older's event is read while younger is still open");
+  youngerMayCommit.open();
+  await younger;
+  while ((await runConsumerOnce(deps.db, c)) > 0) { /* drain */ }
+  const ids = (await deps.db.selectFrom('outbox_events').select('id').where('aggregate_id', 'in', ['20', '21']).orderBy('id').execute()).map((r) => Number(r.id));
+  assert.deepEqual([...got].sort((a, b) => a - b), ids, 'both events are delivered, once each');
 });

@@ -70,15 +70,17 @@ test('outbox: old events every consumer has read go; an old event above one cons
   // fast has read everything; slow has read up to the 20th event only.
   const fast = 'test.fast';
   const slow = 'test.slow';
-  await db.insertInto('consumer_checkpoints').values([{ consumer: fast, last_id: ids[30] }, { consumer: slow, last_id: ids[19] }]).execute();
+  // Checkpoints are positions in (tx_id, id) order: each names the last event's transaction and id.
+  const at = async (id: number) => ({ last_tx: (await db.selectFrom('outbox_events').select('tx_id').where('id', '=', id).executeTakeFirstOrThrow()).tx_id, last_id: id });
+  await db.insertInto('consumer_checkpoints').values([{ consumer: fast, ...(await at(ids[30])) }, { consumer: slow, ...(await at(ids[19])) }]).execute();
 
   // A registered consumer without a checkpoint has read nothing: nothing may go.
   const none = await pruneOutbox(deps.db, { consumers: [fast, slow, 'test.new'], keepDays: 30, now: new Date(), batch: 4 });
-  assert.deepEqual(none, { deleted: 0, consumedUpTo: 0 });
+  assert.deepEqual(none, { deleted: 0, consumedUpTo: { tx: '0', id: 0 } });
 
   // Batches of 4 loop until all 20 that both consumers read are gone.
   const r = await pruneOutbox(deps.db, { consumers: [fast, slow], keepDays: 30, now: new Date(), batch: 4 });
-  assert.equal(r.consumedUpTo, ids[19]);
+  assert.equal(r.consumedUpTo.id, ids[19]);
   assert.equal(r.deleted, 20);
   const left = (await db.selectFrom('outbox_events').select(['id', 'aggregate_id']).orderBy('id').execute()).map((x) => Number(x.id));
   assert.deepEqual(left, ids.slice(20), 'old events above the slow consumer\'s checkpoint stay, and the recent one');
@@ -168,7 +170,7 @@ test('timeline entries keep the event\'s references, not its whole payload, and 
     ['order.bound', '绑定订单 123（客户在 H5 页面操作）', { orderNo: '123', platform: 'tmall' }],
   ]);
   // Replaying the batch (a crash before the checkpoint moved) adds nothing.
-  await db.updateTable('consumer_checkpoints').set({ last_id: 0 }).where('consumer', '=', timelineConsumer.name).execute();
+  await db.updateTable('consumer_checkpoints').set({ last_tx: '0', last_id: 0 }).where('consumer', '=', timelineConsumer.name).execute();
   await drain(timelineConsumer);
   assert.equal(await count('timeline_entries'), 3);
 });

@@ -16,6 +16,8 @@ export type OutboxEventsTable = {
 
 export type ConsumerCheckpointsTable = {
   consumer: string;
+  /** The position read up to, in (tx_id, id) order: the last event's transaction and id. */
+  last_tx: ColumnType<string, string | undefined, string>;
   last_id: number;
   updated_at: Timestamp;
 };

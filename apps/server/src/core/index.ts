@@ -2,6 +2,7 @@
 import type { Migration } from 'kysely';
 import * as core from './migrations/20261101_core.ts';
 import * as rateLimits from './migrations/20261124_rate_limits.ts';
+import * as outboxTxOrder from './migrations/20261204_outbox_tx_order.ts';
 import * as workerHeartbeats from './migrations/20261204_worker_heartbeats.ts';
 import * as outboxRetention from './migrations/20261204_outbox_retention.ts';
 
@@ -25,4 +26,5 @@ export const coreMigrations: Record<string, Migration> = {
   '20261124_000_rate_limits': rateLimits,
   '20261204_001_worker_heartbeats': workerHeartbeats,
   '20261204_002_outbox_retention': outboxRetention,
+  '20261204_003_outbox_tx_order': outboxTxOrder,
 };
