@@ -29,6 +29,9 @@ const ORDERS = page(() => import('./features/commerce/orders-page.tsx'), 'Orders
 const PRODUCTS = page(() => import('./features/commerce/products-page.tsx'), 'ProductsPage');
 const SHOPS = page(() => import('./features/commerce/shops-page.tsx'), 'ShopsPage');
 const IMPORTS = page(() => import('./features/commerce/imports-page.tsx'), 'ImportsPage');
+const CALL_LISTS = page(() => import('./features/acquisition/call-lists-page.tsx'), 'CallListsPage');
+const CALL_TASKS = page(() => import('./features/acquisition/call-tasks-page.tsx'), 'CallTasksPage');
+const LIVE_CODES = page(() => import('./features/acquisition/live-codes-page.tsx'), 'LiveCodesPage');
 // Customer H5 pages: no login, no menu, mobile width.
 const H5_BIND = page(() => import('./features/h5/h5-bind-page.tsx'), 'H5BindPage');
 
@@ -57,6 +60,9 @@ export function AppRoutes() {
         <Route path="commerce/products" element={PRODUCTS} />
         <Route path="commerce/shops" element={SHOPS} />
         <Route path="commerce/imports" element={IMPORTS} />
+        <Route path="acquisition/call-lists" element={CALL_LISTS} />
+        <Route path="acquisition/call-tasks" element={CALL_TASKS} />
+        <Route path="acquisition/live-codes" element={LIVE_CODES} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -21,12 +21,13 @@ import * as tagging from './modules/tagging/index.ts';
 import * as channel from './modules/channel/index.ts';
 import * as commerce from './modules/commerce/index.ts';
 import * as insight from './modules/insight/index.ts';
+import * as acquisition from './modules/acquisition/index.ts';
 import { handleWecomCallback } from './flows/wecom-events.flow.ts';
 import { runSync } from './flows/wecom-sync.flow.ts';
 import { flowRoutes } from './flows/flows.routes.ts';
 
 /** Every table, for the few readers that see across modules: tests and benchmarks. */
-export type Database = CoreTables & tenancy.TenancyTables & customers.CustomersTables & tagging.TaggingTables & channel.ChannelTables & commerce.CommerceTables & insight.InsightTables;
+export type Database = CoreTables & tenancy.TenancyTables & customers.CustomersTables & tagging.TaggingTables & channel.ChannelTables & commerce.CommerceTables & insight.InsightTables & acquisition.AcquisitionTables;
 
 export const migrations: Migrations = {
   ...coreMigrations,
@@ -35,10 +36,11 @@ export const migrations: Migrations = {
   ...tagging.taggingMigrations,
   ...channel.channelMigrations,
   ...commerce.commerceMigrations,
+  ...acquisition.acquisitionMigrations,
   ...insight.insightMigrations,
 };
 
-export const consumers: Consumer[] = [customers.timelineConsumer, customers.tagTokensConsumer, insight.matchCountsConsumer];
+export const consumers: Consumer[] = [customers.timelineConsumer, customers.tagTokensConsumer, insight.matchCountsConsumer, acquisition.callListsConsumer, acquisition.touchesConsumer];
 
 // ── Ports: what one module asks of another, answered here ────────────────────────────────────
 
@@ -103,6 +105,21 @@ export function jobSpec(deps: Deps): JobSpec {
       'customers.prune-timeline': async () => {
         await customers.pruneTimeline(deps);
       },
+      // Live codes: each code's WeCom user list follows caps, schedules and backups (after each add, and every minute).
+      [acquisition.ROTATE_TASK]: async (payload) => {
+        const p = payload as { tenantId: string; codeId: string };
+        await acquisition.reconcileCode(deps, p.tenantId, p.codeId);
+      },
+      [acquisition.ROTATE_ALL_TASK]: async () => {
+        await acquisition.reconcileAllCodes(deps);
+      },
+      // Attribution: new and changed orders read through commerce's door and attributed; a full run after a window change.
+      [acquisition.ATTRIBUTE_ORDERS_TASK]: async () => {
+        await acquisition.catchUpAllOrders(deps);
+      },
+      [acquisition.REATTRIBUTE_TASK]: async (payload) => {
+        await acquisition.reattributeAll(deps, (payload as { tenantId: string }).tenantId);
+      },
       [channel.SYNC_TASK]: async (payload, helpers) => {
         const p = payload as { tenantId: string; runId: string };
         await runSync(deps, p.tenantId, p.runId, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts });
@@ -111,7 +128,9 @@ export function jobSpec(deps: Deps): JobSpec {
     crontab: [
       { task: 'tenancy.prune-sessions', match: '17 * * * *', identifier: 'prune-sessions' },
       { task: 'channel.sweep-callbacks', match: '* * * * *', identifier: 'sweep-callbacks' },
+      { task: acquisition.ROTATE_ALL_TASK, match: '* * * * *', identifier: 'live-codes-rotate' },
       { task: 'commerce.sync-due', match: '* * * * *', identifier: 'commerce-sync-due' },
+      { task: acquisition.ATTRIBUTE_ORDERS_TASK, match: '* * * * *', identifier: 'attribute-orders' },
       { task: commerce.SWEEP_IMPORTS_TASK, match: '*/5 * * * *', identifier: 'commerce-sweep-imports' },
       { task: 'channel.nightly-sync', match: '30 19 * * *', identifier: 'nightly-sync' }, // 03:30 in Asia/Shanghai (cron runs in UTC)
       { task: 'channel.prune-callbacks', match: '23 * * * *', identifier: 'prune-callbacks' },
@@ -146,6 +165,9 @@ export function buildApp(deps: Deps, opts: { consoleDir?: string } = {}): Promis
       channel.channelRoutes(deps),
       commerce.commerceRoutes(deps, { friendsByShop: insight.friendsByShop, syncShopNow: (tenantId, shopId) => syncShopNow(deps, tenantId, shopId) }),
       insight.insightRoutes(deps),
+      acquisition.callListsRoutes(deps),
+      acquisition.liveCodeRoutes(deps),
+      acquisition.attributionRoutes(deps),
       flowRoutes(deps),
     ],
     consoleDir: opts.consoleDir,

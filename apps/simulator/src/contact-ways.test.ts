@@ -120,3 +120,20 @@ test('a way with skip_verify false sends add_half_external_contact; WeCom-user c
   assert.equal(detail.external_contact.type, 2);
   assert.equal(detail.external_contact.corp_name, '某某贸易');
 });
+
+test('who a scan reaches: round-robin by default or random among the way\'s users; update_contact_way changes the list at once', async (t) => {
+  const sim = await startTestSim();
+  t.after(() => sim.stop());
+  const way = await sim.api.post(`${P}/add_contact_way`, { type: 2, scene: 2, user: ['zhangsan', 'lisi'], state: 'rotation' });
+  const scan = async (pick?: 'random' | 'round_robin') => {
+    const u = await sim.control.createWechatUser(CORP, { name: '顾客' });
+    return (await sim.control.scanContactWay(CORP, { external_userid: u.external_userid, config_id: way.config_id, ...(pick ? { pick } : {}) })).userid;
+  };
+  const seen = new Set<string>();
+  for (let i = 0; i < 30; i++) seen.add(await scan('random'));
+  assert.deepEqual([...seen].sort(), ['lisi', 'zhangsan'], 'random stays within the way\'s users and reaches each');
+  // A capped member taken off the list (what an SCRM does) gets no more customers from it.
+  assert.equal((await sim.api.post(`${P}/update_contact_way`, { config_id: way.config_id, user: ['lisi'] })).errcode, 0);
+  for (let i = 0; i < 5; i++) assert.equal(await scan(i % 2 ? 'random' : undefined), 'lisi');
+  await assert.rejects(sim.control.scanContactWay(CORP, { external_userid: 'wmnobody', config_id: way.config_id, pick: 'first' as 'random' }), /pick must be/);
+});

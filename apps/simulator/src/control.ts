@@ -48,7 +48,7 @@ export type SimControl = {
   addMember(corpid: string, member: MemberInput): Promise<{ userid: string }>;
   resignMember(corpid: string, userid: string): Promise<void>;
   createWechatUser(corpid: string, input: WechatUserInput): Promise<{ external_userid: string }>;
-  scanContactWay(corpid: string, input: { external_userid: string; config_id: string }): Promise<FriendResult>;
+  scanContactWay(corpid: string, input: { external_userid: string; config_id: string; pick?: 'round_robin' | 'random' }): Promise<FriendResult>;
   addFriend(corpid: string, input: AddFriendInput): Promise<FriendResult>;
   deleteByMember(corpid: string, input: RelationInput): Promise<void>;
   deleteByCustomer(corpid: string, input: RelationInput): Promise<void>;

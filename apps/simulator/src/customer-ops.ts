@@ -31,16 +31,27 @@ export function createCustomer(sim: Sim, corp: CorpState, b: Record<string, unkn
   return c;
 }
 
-/** The user scans a contact way: the next member of the way (round-robin) gets the customer. */
-export function scanContactWay(sim: Sim, corp: CorpState, external_userid: string, configId: string) {
+/**
+ * How WeCom picks among a multi-user way's members. WeCom documents no order (customers see a
+ * random member); tests want to know who comes next, so round-robin is the default and `random`
+ * is what the population and scenarios that model real traffic ask for.
+ */
+export type ScanPick = 'round_robin' | 'random';
+
+/** The user scans a contact way: a member of the way who may take customers now gets the customer. */
+export function scanContactWay(sim: Sim, corp: CorpState, external_userid: string, configId: string, pick: ScanPick = 'round_robin') {
   const w = corp.contact_ways[configId];
   if (!w) throw notFound(`no contact way ${configId}`);
   if (w.is_temp && w.used) throw badRequest('this temporary QR code died with its first friend');
   if (w.is_temp && w.expires_in !== undefined && w.create_time + w.expires_in <= sim.now()) throw badRequest('this temporary QR code has expired');
   const members = wayMembers(corp, w).filter((u) => corp.members[u]?.status === 1 && corp.members[u].customer_contact);
   if (members.length === 0) throw badRequest('no active member behind this contact way');
-  const userid = members[w.next_pick % members.length];
-  w.next_pick++;
+  let userid: string;
+  if (pick === 'random') userid = members[Math.floor(Math.random() * members.length)];
+  else {
+    userid = members[w.next_pick % members.length];
+    w.next_pick++;
+  }
   const { welcome_code } = befriend(sim, corp, {
     external_userid, userid, add_way: 1, state: w.state || undefined, pending: !w.skip_verify, temp_way: w.is_temp ? w.config_id : undefined,
   });

@@ -44,7 +44,7 @@ export function createPopulation(sim: Sim, log: (err: unknown) => void): Populat
     let userid: string | undefined;
     const ways = p.config_ids.filter((id) => corp.contact_ways[id]);
     if (ways.length > 0) {
-      userid = scanContactWay(sim, corp, ext, pick(ways)).userid;
+      userid = scanContactWay(sim, corp, ext, pick(ways), 'random').userid;
     } else {
       const members = Object.values(corp.members).filter((m) => m.status === 1 && m.customer_contact);
       if (members.length === 0) return;

@@ -12,7 +12,12 @@ import { optNum, optStr, optStrs, str } from './body-fields.ts';
 import { befriend, unfriend } from './contact-events.ts';
 import { confirmMassMessage } from './mass-send.ts';
 import { refuseTransfer } from './transfer-settle.ts';
-import { createCustomer, recordMessage, scanContactWay } from './customer-ops.ts';
+import { createCustomer, recordMessage, scanContactWay, type ScanPick } from './customer-ops.ts';
+
+function scanPick(v: string | undefined): ScanPick {
+  if (v === undefined || v === 'round_robin' || v === 'random') return v ?? 'round_robin';
+  throw badRequest('pick must be round_robin or random');
+}
 
 function addFriend(sim: Sim, corp: CorpState, body: Record<string, unknown>) {
   const external_userid = str(body, 'external_userid');
@@ -42,7 +47,7 @@ export function registerContactScenario(app: FastifyInstance, deps: ScenarioDeps
 
   simRoute(app, deps, 'POST', '/sim/corps/:corpid/wechat-users', ({ params, body }) => ({ external_userid: createCustomer(sim, corpOf(params), body).external_userid }));
   simRoute(app, deps, 'POST', '/sim/corps/:corpid/scan', ({ params, body }) =>
-    scanContactWay(sim, corpOf(params), str(body, 'external_userid'), str(body, 'config_id')));
+    scanContactWay(sim, corpOf(params), str(body, 'external_userid'), str(body, 'config_id'), scanPick(optStr(body, 'pick'))));
   simRoute(app, deps, 'POST', '/sim/corps/:corpid/friends', ({ params, body }) => addFriend(sim, corpOf(params), body));
   simRoute(app, deps, 'POST', '/sim/corps/:corpid/friends/delete-by-member', ({ params, body }) => {
     unfriend(sim, corpOf(params), str(body, 'userid'), str(body, 'external_userid'), 'member');

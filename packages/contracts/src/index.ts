@@ -7,3 +7,6 @@ export * from './customers.ts';
 export * from './tags.ts';
 export * from './channel.ts';
 export * from './commerce.ts';
+export * from './call-lists.ts';
+export * from './live-codes.ts';
+export * from './attribution.ts';

@@ -1,4 +1,6 @@
 import { commerceEnUS } from './en-US.commerce.ts';
+import { callsEnUS } from './en-US.calls.ts';
+import { liveCodesEnUS } from './en-US.live-codes.ts';
 import { customerSourceEnUS } from './customer-sources.ts';
 import type { Translation } from './zh-CN.ts';
 
@@ -42,6 +44,10 @@ export const enUS: Translation = {
     products: 'Products',
     shops: 'Shops',
     imports: 'Import orders',
+    acquisition: 'Acquisition',
+    callLists: 'Call lists',
+    callTasks: 'My calls',
+    liveCodes: 'Channel live codes',
   },
   shell: { logout: 'Sign out', loggedOut: 'Signed out' },
   role: { owner: 'Owner', admin: 'Admin', operator_lead: 'Operator lead', staff: 'Staff' },
@@ -392,4 +398,6 @@ export const enUS: Translation = {
     leftAt: 'left {{time}}',
   },
   ...commerceEnUS,
+  ...callsEnUS,
+  ...liveCodesEnUS,
 };

@@ -1,4 +1,6 @@
 import { commerceZhCN } from './zh-CN.commerce.ts';
+import { callsZhCN } from './zh-CN.calls.ts';
+import { liveCodesZhCN } from './zh-CN.live-codes.ts';
 import { customerSourceZhCN } from './customer-sources.ts';
 
 // Chinese is the source language: every key lives here first; en-US must mirror this shape.
@@ -42,6 +44,10 @@ export const zhCN = {
     products: '商品',
     shops: '店铺',
     imports: '导入订单',
+    acquisition: '获客',
+    callLists: '电话回访',
+    callTasks: '我的回访',
+    liveCodes: '渠道活码',
   },
   shell: { logout: '退出登录', loggedOut: '已退出登录' },
   role: { owner: '所有者', admin: '管理员', operator_lead: '运营主管', staff: '员工' },
@@ -394,6 +400,8 @@ export const zhCN = {
     leftAt: '{{time}} 退群',
   },
   ...commerceZhCN,
+  ...callsZhCN,
+  ...liveCodesZhCN,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

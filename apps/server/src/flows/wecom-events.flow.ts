@@ -11,6 +11,7 @@ import { mirrorWecomTags, wecomTagIds } from '../modules/tagging/index.ts';
 import { channelStore, clientFor, tenantWecom, lookUpStates, type CallbackHandler, type CallbackOutcome } from '../modules/channel/index.ts';
 import { recordContacts, type OrgMaps } from './wecom-contacts.ts';
 import { fetchGroup, recordGroup } from './wecom-groups.ts';
+import { recordLiveCodeFriend, welcomeLiveCodeFriend, type LiveCodeArrival } from './live-code-adds.flow.ts';
 
 type Writer = (trxDeps: Deps) => Promise<CallbackOutcome>;
 const ignore: Writer = async () => 'ignored';
@@ -47,6 +48,11 @@ async function contactEvent(deps: Deps, tenantId: string, corpId: string, client
     case 'add_half_external_contact':
     case 'edit_external_contact':
     case 'transfer_fail': {
+      const isAdd = ev.ChangeType === 'add_external_contact' || ev.ChangeType === 'add_half_external_contact';
+      const arrival: LiveCodeArrival | null = isAdd && ev.State
+        ? { state: ev.State, userid: ev.UserID, externalUserId: ev.ExternalUserID, welcomeCode: ev.WelcomeCode ?? null, at: new Date(ev.CreateTime * 1000) } : null;
+      // First of all: a live code's welcome has 20 s from the event.
+      const liveCode = arrival ? await welcomeLiveCodeFriend(deps, tenantId, client, arrival) : null;
       let detail;
       try {
         detail = await client.getExternalContact(ev.ExternalUserID);
@@ -64,6 +70,7 @@ async function contactEvent(deps: Deps, tenantId: string, corpId: string, client
         ? { welcomeCode: ev.WelcomeCode ?? null, callbackState: ev.State ?? null, welcomeCodeAt: ev.CreateTime } : {};
       return async (d) => {
         await recordContacts(d, tenantId, corpId, [{ contact: detail.external_contact, follows }], m, { runId: null, source: sourceOf(follows, ev.UserID), extra });
+        if (liveCode && arrival) await recordLiveCodeFriend(d, tenantId, arrival, m.staff.get(ev.UserID));
         return 'processed';
       };
     }

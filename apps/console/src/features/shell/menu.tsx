@@ -1,10 +1,14 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   CommentOutlined,
+  CustomerServiceOutlined,
   CloudUploadOutlined,
   GiftOutlined,
   HomeOutlined,
   KeyOutlined,
+  PhoneOutlined,
+  QrcodeOutlined,
   ProfileOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -18,7 +22,7 @@ import type { zhCN } from '../../i18n/zh-CN.ts';
 import type { Action } from '../tenancy/permissions.ts';
 
 type MenuLabel = `menu.${keyof typeof zhCN.menu}`;
-export type MenuGroupKey = 'commerce' | 'settings';
+export type MenuGroupKey = 'commerce' | 'acquisition' | 'settings';
 
 export type MenuEntry = {
   path: string;
@@ -39,6 +43,9 @@ export const MENU: MenuEntry[] = [
   { path: '/commerce/products', action: 'commerce.view', label: 'menu.products', icon: <GiftOutlined />, group: 'commerce' },
   { path: '/commerce/shops', action: 'commerce.view', label: 'menu.shops', icon: <ShopOutlined />, group: 'commerce' },
   { path: '/commerce/imports', action: 'order.import', label: 'menu.imports', icon: <CloudUploadOutlined />, group: 'commerce' },
+  { path: '/acquisition/live-codes', label: 'menu.liveCodes', icon: <QrcodeOutlined />, group: 'acquisition' },
+  { path: '/acquisition/call-lists', action: 'callList.view', label: 'menu.callLists', icon: <PhoneOutlined />, group: 'acquisition' },
+  { path: '/acquisition/call-tasks', label: 'menu.callTasks', icon: <CustomerServiceOutlined />, group: 'acquisition' },
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined /> },
   { path: '/settings/wecom', label: 'menu.wecom', icon: <WechatWorkOutlined />, group: 'settings' },
   { path: '/settings/tokens', label: 'menu.tokens', icon: <KeyOutlined />, group: 'settings' },
@@ -46,6 +53,7 @@ export const MENU: MenuEntry[] = [
 
 export const MENU_GROUPS: Record<MenuGroupKey, { label: MenuLabel; icon: ReactNode }> = {
   commerce: { label: 'menu.commerce', icon: <ShoppingOutlined /> },
+  acquisition: { label: 'menu.acquisition', icon: <AimOutlined /> },
   settings: { label: 'menu.settings', icon: <SettingOutlined /> },
 };
 

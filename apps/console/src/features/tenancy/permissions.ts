@@ -41,6 +41,10 @@ export const ACTION_MIN_ROLE = {
   'order.bind': 'staff',
   /** Undo the merge a binding made (POST /api/merges/:id/undo; flows/merge-customers.flow.ts: isAdmin). */
   'customer.undoMerge': 'admin',
+  /** Call lists: see every list of one's scope, make and close lists, export outcomes (acquisition/call-lists.service.ts). */
+  'callList.view': 'operator_lead',
+  /** Create / edit / pause channel live codes (acquisition/live-codes.service.ts: requireRole operator_lead; a lead only with their own staff). */
+  'liveCode.manage': 'operator_lead',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;

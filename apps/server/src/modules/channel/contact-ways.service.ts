@@ -176,6 +176,15 @@ export async function lookUpStates(deps: Deps, tenantId: string, client: WecomCl
   await repo.rememberUnknown(db, tenantId, await repo.statesToLookUp(db, tenantId, unknown));
 }
 
+/**
+ * A way another module made, changed or deleted itself (a live code): written to the mirror now, so
+ * its name is right before the next sync reads it back. `way` null: WeCom's way was deleted.
+ */
+export async function mirrorOwnWay(deps: Deps, tenantId: string, configId: string, way: ContactWay | null): Promise<void> {
+  const staff = await staffByWecomUserid(deps, tenantId);
+  await writeWays(deps, tenantId, way ? { found: [{ configId, way }], gone: [] } : { found: [], gone: [configId] }, staff, null);
+}
+
 /** Names of states (a state no known way carries is absent). */
 export const stateNames = (deps: Deps, tenantId: string, states: string[]) =>
   repo.namesOfStates(channelDb(deps.db), tenantId, [...new Set(states.filter(Boolean))]);

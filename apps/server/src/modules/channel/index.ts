@@ -13,8 +13,9 @@ export { tenantWecom, clientFor, callbackPath, describeWecomError, forgetTenant,
 export { requestSync, loadRun, markRunStarted, saveRunState, finishRun, noteRunRetry, syncRunsExist, SYNC_PHASES, SYNC_TASK, type RunState, type PhaseProgress } from './sync.service.ts';
 export * as channelStore from './store.service.ts';
 export { addWayLabel } from './labels.ts';
-export { syncContactWays, lookUpStates, stateNames, sourceChannels } from './contact-ways.service.ts';
+export { syncContactWays, lookUpStates, stateNames, sourceChannels, mirrorOwnWay } from './contact-ways.service.ts';
 export { pruneCallbacks } from './retention.service.ts';
+export { activeFriendships, type Friendship } from './friends.service.ts';
 export type { ChannelTables } from './channel.tables.ts';
 
 export const channelMigrations: Record<string, Migration> = { '20261123_040_channel': m1, '20261204_041_contact_way_names': m2 };

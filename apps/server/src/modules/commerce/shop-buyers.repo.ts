@@ -1,4 +1,4 @@
-// SQL of the per-shop counters: buyers (shop, customer) with their order counts, and the sums per
+// SQL of the per-shop counters: buyers (customer, shop) with their order counts, and the sums per
 // shop. Deltas are upserts (`n = n + delta`), so writers that run at once add up; rows are taken
 // in key order, so two writers lock shared rows in the same order.
 import { sql } from 'kysely';
@@ -16,8 +16,8 @@ export async function addToShopBuyers(db: CommerceDb, tenantId: string, deltas: 
   const r = await sql<{ shop_id: string; customer_id: string; orders: number; inserted: boolean }>`
     insert into shop_buyers (tenant_id, shop_id, customer_id, orders)
     select ${tenantId}, u.s, u.c, u.n from unnest(${deltas.map((d) => d.shopId)}::text[], ${deltas.map((d) => d.customerId)}::text[], ${deltas.map((d) => d.n)}::int[]) as u(s, c, n)
-    order by u.s, u.c
-    on conflict (tenant_id, shop_id, customer_id) do update set orders = shop_buyers.orders + excluded.orders
+    order by u.c, u.s
+    on conflict (tenant_id, customer_id, shop_id) do update set orders = shop_buyers.orders + excluded.orders
     returning shop_id, customer_id, orders, (xmax = 0) as inserted`.execute(db);
   const gone = r.rows.filter((x) => x.orders <= 0);
   if (gone.length) {

@@ -19,6 +19,7 @@ export { resolveWecomCustomers, endWecomOwnership, type WecomCustomerInput, type
 export { loadCustomerColumns, vacuumCustomerTables, countCustomers, customersWithProfileCount, newestWithIdentity, ownedCustomersWithIdentity } from './bulk.service.ts';
 export { emptyCustomerColumns, type CustomerColumns } from './customers-load.repo.ts';
 export type { ProfiledCustomer, OwnedCustomer } from './customers-scan.repo.ts';
+export { callableCustomers, type Callable } from './callable.service.ts';
 export type { CustomersTables } from './customers.tables.ts';
 
-export const customersMigrations: Record<string, Migration> = { '20261101_020_customers': m1, '20261123_021_merges': m2, '20261204_022_timeline_retention': m3, '20261204_023_lean_owner_index': m4, '20261204_024_staff_customer_counts': m5 };
+export const customersMigrations: Record<string, Migration> = { '20261101_020_customers': m1, '20261123_021_merges': m2, '20261204_022_timeline_retention': m3, '20261204_023_lean_owner_index': m4, '20261204_120_customers_staff_counts': m5 };

@@ -7,4 +7,4 @@ export { insightRoutes, matchRate, friendsByShop, countedMatchRate } from './mat
 export { matchCountsConsumer, recountCustomers } from './match-counts.consumer.ts';
 export type { InsightTables } from './insight.tables.ts';
 
-export const insightMigrations: Record<string, Migration> = { '20261204_060_insight_match_counts': m1 };
+export const insightMigrations: Record<string, Migration> = { '20261204_160_insight_match_counts': m1 };

@@ -114,7 +114,10 @@ export async function assignTags(deps: Deps, actor: Actor, customerId: string, i
   const known = new Map((await repo.findTags(deps.db, actor.tenantId, wanted)).map((t) => [t.id, t]));
   const missing = wanted.filter((id) => !known.has(id));
   if (missing.length) throw notFound(`标签 ${missing.join(', ')} `);
-  await taggingDb(deps.db).transaction().execute(async (trx) => {
+  // Joins the caller's transaction when there is one (a flow recording an add with its auto tags).
+  const inTrx = <T>(f: (trx: ReturnType<typeof taggingDb>) => Promise<T>) =>
+    deps.db.isTransaction ? f(taggingDb(deps.db)) : taggingDb(deps.db).transaction().execute(f);
+  await inTrx(async (trx) => {
     const added = await repo.addAssignments(trx, input.add.map((tagId) => ({
       tenant_id: actor.tenantId, customer_id: customerId, tag_id: tagId, source, assigned_by: actor.staffId, reason: input.reason ?? null, assigned_at: deps.clock.now(),
     })));

@@ -8,20 +8,20 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table shop_buyers (
-      tenant_id text not null, shop_id text not null, customer_id text not null, orders integer not null,
-      primary key (tenant_id, shop_id, customer_id)
+      tenant_id text not null, customer_id text not null, shop_id text not null, orders integer not null,
+      primary key (tenant_id, customer_id, shop_id)
     )`.execute(db);
-  // Which shops a customer bought in (merges, and insight's match counts per customer).
-  await sql`create index shop_buyers_customer on shop_buyers (tenant_id, customer_id)`.execute(db);
+  // Keyed by customer first: insight asks which shops a customer bought in; nothing asks a shop's
+  // buyers one by one (their number is in shop_counts). One index, new customers at its right edge.
   await sql`
     create table shop_counts (
       tenant_id text not null, shop_id text not null, orders integer not null default 0, buyers integer not null default 0,
       primary key (tenant_id, shop_id)
     )`.execute(db);
   await sql`
-    insert into shop_buyers (tenant_id, shop_id, customer_id, orders)
-    select tenant_id, shop_id, customer_id, count(*) from orders where customer_id is not null
-    group by tenant_id, shop_id, customer_id`.execute(db);
+    insert into shop_buyers (tenant_id, customer_id, shop_id, orders)
+    select tenant_id, customer_id, shop_id, count(*) from orders where customer_id is not null
+    group by tenant_id, customer_id, shop_id`.execute(db);
   await sql`
     insert into shop_counts (tenant_id, shop_id, orders, buyers)
     select tenant_id, shop_id, count(*), count(distinct customer_id) from orders group by tenant_id, shop_id`.execute(db);
