@@ -4,12 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, logInAs } from './helpers/browser.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { buildWorld } from './helpers/world.ts';
 import { ensureConsoleBuilt, consoleDist } from '../src/console-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = path.resolve('test-results');
 // Port 9 (discard) refuses: the image fails at once, as it would without network.
 const DEAD = 'http://127.0.0.1:9/mmhead/dead/0';
@@ -20,17 +20,13 @@ let browser: Browser;
 let page: Page;
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), 'Chromium is needed at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk)');
   await ensureConsoleBuilt(() => undefined);
   srv = await startTestServer({ consoleDir: consoleDist });
   world = await buildWorld(srv.deps);
   const { tenantId, customers } = world.alpha;
   await srv.deps.pool.query('update customers set avatar_url = $3 where tenant_id = $1 and id = $2', [tenantId, customers.c1.id, DEAD]);
   await srv.deps.pool.query('update customers set avatar_url = $3 where tenant_id = $1 and id = $2', [tenantId, customers.c2.id, PIXEL]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   fs.mkdirSync(shots, { recursive: true });
 });
@@ -42,11 +38,7 @@ after(async () => {
 test('avatars load over https and fall back to initials', { timeout: 120_000 }, async () => {
   const requested: string[] = [];
   page.on('request', (r) => { if (r.url().includes('/mmhead/')) requested.push(r.url()); });
-  await page.goto(`${srv.url}/login`);
-  await page.getByTestId('login-account').fill('boss@alpha');
-  await page.getByTestId('login-password').fill('test-pass-123');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await logInAs(page, srv.url, 'boss@alpha', 'test-pass-123');
   await page.goto(`${srv.url}/customers`);
   const row = (name: string) => page.getByTestId('customer-row').filter({ hasText: name });
   await row('王小芳').waitFor();

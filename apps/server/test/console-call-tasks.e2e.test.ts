@@ -5,13 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, logInAs } from './helpers/browser.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
 import { buyerPhone, douyinRow, importDouyin } from './helpers/douyin-orders.ts';
 import { ensureConsoleBuilt, consoleDist } from '../src/console-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = path.resolve('test-results');
 let srv: TestServer;
 let browser: Browser;
@@ -19,7 +19,6 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 let listId: string;
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), 'Chromium is needed at /usr/bin/chromium');
   await ensureConsoleBuilt(() => undefined);
   srv = await startTestServer({ consoleDir: consoleDist });
   world = await buildWorld(srv.deps);
@@ -38,7 +37,7 @@ before(async () => {
   });
   assert.equal(list.status, 200, JSON.stringify(list.body));
   listId = list.body.id;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
   fs.mkdirSync(shots, { recursive: true });
 });
 after(async () => {
@@ -48,11 +47,7 @@ after(async () => {
 
 async function loginPage(account: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })).newPage();
-  await page.goto(`${srv.url}/login`);
-  await page.getByTestId('login-account').fill(account);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await logInAs(page, srv.url, account, PASSWORD);
   return page;
 }
 

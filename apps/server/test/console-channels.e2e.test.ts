@@ -5,14 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, logInAs } from './helpers/browser.ts';
 import { startSimulator, type RunningSimulator } from '@siyu/simulator';
 import { createWecomClient } from '@siyu/wecom';
 import { startTestServer, eventually, type TestServer, type Client } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
 import { ensureConsoleBuilt, consoleDist } from '../src/console-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = path.resolve('test-results');
 const CORP = 'wwconsolech001';
 const SECRET = 'console-channels-secret';
@@ -26,7 +26,6 @@ let admin: Client;
 let tenantId: string;
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), 'Chromium is needed at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk)');
   await ensureConsoleBuilt(() => undefined);
   sim = await startSimulator({ port: 0 });
   srv = await startTestServer({ consoleDir: consoleDist });
@@ -51,17 +50,10 @@ before(async () => {
   await c.setCallback(CORP, { url: `${srv.url}/callbacks/wecom/${tenantId}`, token: TOKEN, encoding_aes_key: AES });
   const started = await admin.post('/api/wecom/sync', { kind: 'incremental' });
   await eventually(async () => (await admin.get('/api/wecom/sync')).body.recent.find((x: { id: string; status: string }) => x.id === started.body.id && x.status === 'done'), 60_000, 'sync');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
   fs.mkdirSync(shots, { recursive: true });
-  await page.goto(`${srv.url}/login`);
-  await page.getByTestId('login-account').fill('boss@alpha');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await logInAs(page, srv.url, 'boss@alpha', PASSWORD);
 });
 after(async () => {
   await browser?.close();

@@ -4,13 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './helpers/browser.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
 import { ensureConsoleBuilt, consoleDist } from '../src/console-build.ts';
 import { h5Token } from '../src/modules/commerce/index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = path.resolve('test-results');
 let srv: TestServer;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -18,14 +18,10 @@ let browser: Browser;
 let page: Page;
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), 'Chromium is needed at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk)');
   await ensureConsoleBuilt(() => undefined);
   srv = await startTestServer({ consoleDir: consoleDist });
   world = await buildWorld(srv.deps);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   // A phone: the page is opened from a WeCom chat.
   page = await browser.newPage({ viewport: { width: 390, height: 800 }, locale: 'zh-CN' });
   fs.mkdirSync(shots, { recursive: true });

@@ -5,13 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, logInAs } from './helpers/browser.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
 import { orderFixtures } from './helpers/fixtures.ts';
 import { ensureConsoleBuilt, consoleDist } from '../src/console-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const FIX = orderFixtures();
 const shots = path.resolve('test-results');
 let srv: TestServer;
@@ -19,11 +19,10 @@ let browser: Browser;
 let page: Page;
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), 'Chromium is needed at /usr/bin/chromium');
   await ensureConsoleBuilt(() => undefined);
   srv = await startTestServer({ consoleDir: consoleDist });
   await buildWorld(srv.deps);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
   fs.mkdirSync(shots, { recursive: true });
 });
@@ -33,11 +32,7 @@ after(async () => {
 });
 
 test('upload a Taobao export pair, see the summary, open the orders and a buyer', { timeout: 180_000 }, async () => {
-  await page.goto(`${srv.url}/login`);
-  await page.getByTestId('login-account').fill('boss@alpha');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await logInAs(page, srv.url, 'boss@alpha', PASSWORD);
 
   await page.goto(`${srv.url}/commerce/imports`);
   await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles([`${FIX}/taobao-orders-2017-05.csv`, `${FIX}/taobao-items-2017-05.csv`]);

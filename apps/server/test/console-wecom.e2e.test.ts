@@ -6,14 +6,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, logInAs } from './helpers/browser.ts';
 import { startSimulator, type RunningSimulator } from '@siyu/simulator';
 import { createWecomClient } from '@siyu/wecom';
 import { startTestServer, eventually, type TestServer } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
 import { ensureConsoleBuilt, consoleDist } from '../src/console-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = path.resolve('test-results');
 const CORP = 'wwconsole0001';
 const SECRET = 'console-app-secret-01';
@@ -26,7 +26,6 @@ let page: Page;
 let tenantId: string;
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), 'Chromium is needed at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk)');
   await ensureConsoleBuilt(() => undefined);
   sim = await startSimulator({ port: 0 });
   srv = await startTestServer({ consoleDir: consoleDist });
@@ -38,10 +37,7 @@ before(async () => {
     contacts: [{ name: '老客户甲', follow: [{ userid: 'wangwu', createtime: 1_720_000_000, state: 'pkgcard-01', add_way: 1 }] }],
   });
   await sim.control.createGroup(CORP, { owner: 'wangwu', name: '滋补交流群', external_userids: g.external_userids });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
   fs.mkdirSync(shots, { recursive: true });
 });
@@ -52,11 +48,7 @@ after(async () => {
 });
 
 test('connect a corp, sync, and see friends and groups arrive', { timeout: 180_000 }, async () => {
-  await page.goto(`${srv.url}/login`);
-  await page.getByTestId('login-account').fill('boss@alpha');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await logInAs(page, srv.url, 'boss@alpha', PASSWORD);
 
   await page.goto(`${srv.url}/settings/wecom`);
   await page.getByTestId('wecom-corp-id').fill(CORP);

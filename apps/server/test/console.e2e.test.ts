@@ -4,26 +4,22 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './helpers/browser.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
 import { ensureConsoleBuilt, consoleDist } from '../src/console-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = path.resolve('test-results');
 let srv: TestServer;
 let browser: Browser;
 let page: Page;
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), 'Chromium is needed at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk)');
   await ensureConsoleBuilt(() => undefined);
   srv = await startTestServer({ consoleDir: consoleDist });
   await buildWorld(srv.deps);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   fs.mkdirSync(shots, { recursive: true });
 });

@@ -3,26 +3,21 @@
 // console cannot be framed; a client's X-Forwarded-For is not believed unless its proxy is named.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, logInAs } from './helpers/browser.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
 import { ensureConsoleBuilt, consoleDist } from '../src/console-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 let srv: TestServer;
 let browser: Browser;
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), 'Chromium is needed at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk)');
   await ensureConsoleBuilt(() => undefined);
   srv = await startTestServer({ consoleDir: consoleDist });
   await buildWorld(srv.deps);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
@@ -64,11 +59,7 @@ test('HEAD / answers like GET /', async () => {
 
 test('the console logs in and renders under the CSP with no violation', { timeout: 120_000 }, async () => {
   const { page, problems } = await watchedPage();
-  await page.goto(`${srv.url}/login`);
-  await page.getByTestId('login-account').fill('boss@alpha');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await logInAs(page, srv.url, 'boss@alpha', PASSWORD);
   await page.goto(`${srv.url}/customers`);
   await page.getByTestId('customer-row').first().waitFor();
   await page.goto(`${srv.url}/`);
