@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import os from 'node:os';
 import { sql } from 'kysely';
-import { startTestServer, client, type TestServer, type Client } from './helpers/server.ts';
+import { startTestServer, type TestServer, type Client } from './helpers/server.ts';
 import { buildWorld, PASSWORD } from './helpers/world.ts';
 import { TEST_SECRET } from './helpers/db.ts';
 import { runSiyu } from './helpers/process.ts';
