@@ -98,16 +98,22 @@ test('an event of an older transaction inserted after a younger one\'s is not pa
     await youngerMayCommit.p;
   });
   await older;
-  // Wait until older's event is read while younger is still open (another test's transaction on
-  // the same cluster can hold every consumer back for a moment: xmin is cluster-wide).
-  for (const until = Date.now() + 30_000; got.length === 0 && Date.now() < until;) {
-    await runConsumerOnce(deps.db, c);
-    if (got.length === 0) await new Promise((r) => setTimeout(r, 20));
+  try {
+    // Wait until older's event is read while younger is still open (another test's transaction on
+    // the same cluster can hold every consumer back for a moment: xmin is cluster-wide).
+    for (const until = Date.now() + 30_000; got.length === 0 && Date.now() < until;) {
+      await runConsumerOnce(deps.db, c);
+      if (got.length === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(got.length, 1, "older's event is read while younger is still open");
+  } finally {
+    // Never leave younger open: an idle transaction would hold back every consumer on the cluster.
+    youngerMayCommit.open();
+    await younger;
   }
-  assert.equal(got.length, 1, "older's event is read while younger is still open");
-  youngerMayCommit.open();
-  await younger;
-  while ((await runConsumerOnce(deps.db, c)) > 0) { /* drain */ }
+  for (const until = Date.now() + 30_000; got.length < 2 && Date.now() < until;) {
+    if ((await runConsumerOnce(deps.db, c)) === 0) await new Promise((r) => setTimeout(r, 20));
+  }
   const ids = (await deps.db.selectFrom('outbox_events').select('id').where('aggregate_id', 'in', ['20', '21']).orderBy('id').execute()).map((r) => Number(r.id));
   assert.deepEqual([...got].sort((a, b) => a - b), ids, 'both events are delivered, once each');
 });
