@@ -25,6 +25,7 @@ const Env = z.object({
   SIYU_RETAIN_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   SIYU_RETAIN_CALLBACKS_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   SIYU_RETAIN_TIMELINE_DAYS: z.coerce.number().int().min(30).max(36500).default(730),
+  SIYU_RETAIN_IMPORT_REJECTS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   // Free disk an upload must leave behind (MB): uploads that would eat into it are refused before
   // anything is written — the database, its WAL and the import's own work need that room.
   SIYU_UPLOAD_RESERVE_MB: z.coerce.number().int().min(0).default(1024),
@@ -50,7 +51,7 @@ export type Config = Readonly<{
   /** Fastify's trustProxy: false, or the proxies' addresses. */
   trustProxy: false | string;
   uploadReserveBytes: number;
-  retention: Readonly<{ outboxDays: number; callbacksDays: number; timelineDays: number }>;
+  retention: Readonly<{ outboxDays: number; callbacksDays: number; timelineDays: number; importRejectsDays: number }>;
   sessionDays: number;
   workerConcurrency: number;
   simPort: number;
@@ -78,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.SIYU_COOKIE_SECURE === '1',
     trustProxy: e.SIYU_TRUST_PROXY ? e.SIYU_TRUST_PROXY.split(',').map((x) => x.trim()).filter(Boolean).join(',') : false,
     uploadReserveBytes: e.SIYU_UPLOAD_RESERVE_MB * 1024 * 1024,
-    retention: Object.freeze({ outboxDays: e.SIYU_RETAIN_OUTBOX_DAYS, callbacksDays: e.SIYU_RETAIN_CALLBACKS_DAYS, timelineDays: e.SIYU_RETAIN_TIMELINE_DAYS }),
+    retention: Object.freeze({ outboxDays: e.SIYU_RETAIN_OUTBOX_DAYS, callbacksDays: e.SIYU_RETAIN_CALLBACKS_DAYS, timelineDays: e.SIYU_RETAIN_TIMELINE_DAYS, importRejectsDays: e.SIYU_RETAIN_IMPORT_REJECTS_DAYS }),
     sessionDays: e.SIYU_SESSION_DAYS,
     workerConcurrency: e.SIYU_WORKERS,
     simPort: e.SIYU_SIM_PORT,

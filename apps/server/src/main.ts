@@ -105,6 +105,9 @@ export function jobSpec(deps: Deps): JobSpec {
       'customers.prune-timeline': async () => {
         await customers.pruneTimeline(deps);
       },
+      'commerce.prune-import-rejects': async () => {
+        await commerce.pruneImportRejects(deps);
+      },
       // Live codes: each code's WeCom user list follows caps, schedules and backups (after each add, and every minute).
       [acquisition.ROTATE_TASK]: async (payload) => {
         const p = payload as { tenantId: string; codeId: string };
@@ -136,6 +139,7 @@ export function jobSpec(deps: Deps): JobSpec {
       { task: 'channel.prune-callbacks', match: '23 * * * *', identifier: 'prune-callbacks' },
       { task: 'core.prune-outbox', match: '10 20 * * *', identifier: 'prune-outbox' }, // 04:10 in Asia/Shanghai
       { task: 'customers.prune-timeline', match: '40 20 * * *', identifier: 'prune-timeline' }, // 04:40 in Asia/Shanghai
+      { task: 'commerce.prune-import-rejects', match: '50 20 * * *', identifier: 'prune-import-rejects' }, // 04:50 in Asia/Shanghai
     ],
   };
 }

@@ -10,11 +10,12 @@ import { createLogger, emit, migrateJobs, pruneOutbox, retentionOf, runConsumerO
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { pruneCallbacks } from '../src/modules/channel/index.ts';
 import { pruneTimeline, timelineConsumer } from '../src/modules/customers/index.ts';
+import { pruneImportRejects } from '../src/modules/commerce/index.ts';
 import type { Deps } from '../src/deps.ts';
 import type { Config } from '../src/config.ts';
 
 const DAY = 86_400_000;
-const RETENTION = { outboxDays: 30, callbacksDays: 7, timelineDays: 365 };
+const RETENTION = { outboxDays: 30, callbacksDays: 7, timelineDays: 365, importRejectsDays: 90 };
 
 let deps: Deps;
 let db: Kysely<Database>;
@@ -57,7 +58,7 @@ test('retention comes from config.retention, each setting the default when absen
   assert.deepEqual(retentionOf(deps.config), RETENTION);
   const bare = { ...deps.config, retention: undefined } as unknown as Config;
   assert.deepEqual(retentionOf(bare), DEFAULT_RETENTION);
-  assert.deepEqual(DEFAULT_RETENTION, { outboxDays: 30, callbacksDays: 7, timelineDays: 730 });
+  assert.deepEqual(DEFAULT_RETENTION, { outboxDays: 30, callbacksDays: 7, timelineDays: 730, importRejectsDays: 90 });
 });
 
 test('outbox: old events every consumer has read go; an old event above one consumer\'s checkpoint stays; recent ones stay', async () => {
@@ -201,4 +202,21 @@ test('the timeline migration keeps every entry, keyed by its event, with only it
     await d.db.destroy();
     await tdb.drop();
   }
+});
+
+test('import rejects: the raw lines of imports that ended before the window go (in batches); the import row and recent rejects stay', async () => {
+  const imp = (id: string, days: number | null) => ({
+    tenant_id: 'tenant-r', id, shop_id: null, platform: 'taobao', files: '[]', status: 'done' as const, progress: '{}', summary: '{"rowsRejected":3}',
+    error: null, created_by: null, created_at: ago(days ?? 200), started_at: null, finished_at: days === null ? null : ago(days), heartbeat_at: null,
+  });
+  await db.insertInto('order_imports').values([imp('old', 120), imp('recent', 10), imp('never-ended', null)]).execute();
+  const rejects = (importId: string) => [0, 1, 2].map((seq) => ({ tenant_id: 'tenant-r', import_id: importId, seq, file: 'a.csv', line: seq + 2, reason: '订单号缺失', raw: '林*坤,13800000000,上海' }));
+  await db.insertInto('order_import_rejects').values([...rejects('old'), ...rejects('recent'), ...rejects('never-ended')]).execute();
+
+  assert.equal(await pruneImportRejects(deps, 2), 6, 'the old and the never-ended import lose their lines, two at a time');
+  const left = await db.selectFrom('order_import_rejects').select('import_id').where('tenant_id', '=', 'tenant-r').execute();
+  assert.deepEqual([...new Set(left.map((r) => r.import_id))], ['recent']);
+  assert.equal(left.length, 3);
+  assert.equal(await count('order_imports', (q) => q.where('tenant_id', '=', 'tenant-r')), 3, 'the imports themselves stay');
+  assert.equal(await pruneImportRejects(deps), 0, 'a second run finds nothing');
 });

@@ -11,15 +11,17 @@ export type Retention = Readonly<{
   callbacksDays: number;
   /** Customer timeline entries, by when the event occurred. */
   timelineDays: number;
+  /** Rows an order import rejected: their raw export lines hold buyers' personal data. */
+  importRejectsDays: number;
 }>;
 
-export const DEFAULT_RETENTION: Retention = Object.freeze({ outboxDays: 30, callbacksDays: 7, timelineDays: 730 });
+export const DEFAULT_RETENTION: Retention = Object.freeze({ outboxDays: 30, callbacksDays: 7, timelineDays: 730, importRejectsDays: 90 });
 
 /** The configured retention (`config.retention`), each setting the default when absent. */
 export function retentionOf(config: Config): Retention {
   const set = ((config as { retention?: Partial<Retention> }).retention ?? {}) as Partial<Retention>;
   const pick = (k: keyof Retention) => (typeof set[k] === 'number' && set[k]! > 0 ? set[k]! : DEFAULT_RETENTION[k]);
-  return { outboxDays: pick('outboxDays'), callbacksDays: pick('callbacksDays'), timelineDays: pick('timelineDays') };
+  return { outboxDays: pick('outboxDays'), callbacksDays: pick('callbacksDays'), timelineDays: pick('timelineDays'), importRejectsDays: pick('importRejectsDays') };
 }
 
 /** The moment `days` days before `now`: rows older than it may go. */

@@ -67,3 +67,22 @@ export async function failUnfinished(db: CommerceDb, tenantId: string, id: strin
 
 export const clearStaging = (db: CommerceDb, tenantId: string, importId: string) =>
   db.deleteFrom('order_import_items').where('tenant_id', '=', tenantId).where('import_id', '=', importId).execute();
+
+/**
+ * Deletes up to `batch` rejected rows of imports that ended (or, never ended, began) before
+ * `before`; returns how many. The import row and its counts stay: only the raw lines go.
+ */
+export async function deleteOldRejects(db: CommerceDb, before: Date, batch: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with doomed as (
+      select r.tenant_id, r.import_id, r.seq from order_import_rejects r
+      join order_imports i on i.tenant_id = r.tenant_id and i.id = r.import_id
+      where coalesce(i.finished_at, i.created_at) < ${before}
+      limit ${batch}
+    ), gone as (
+      delete from order_import_rejects x using doomed d
+      where x.tenant_id = d.tenant_id and x.import_id = d.import_id and x.seq = d.seq returning 1
+    )
+    select count(*)::int as n from gone`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}

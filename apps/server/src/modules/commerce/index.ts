@@ -8,6 +8,7 @@ import * as m4 from './migrations/20261204_orders_changed.ts';
 
 export { commerceRoutes, type CommercePorts } from './commerce.routes.ts';
 export { UPLOAD_LIMITS } from './upload-limits.ts';
+export { pruneImportRejects } from './imports-retention.ts';
 export { annotateProducts } from './orders.service.ts';
 export { syncShop, syncDueShops, runSyncShopJob, SYNC_SHOP_TASK } from './order-sync.ts';
 export { CONNECTOR_CREDENTIALS } from '@siyu/platform-connectors';
