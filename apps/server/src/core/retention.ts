@@ -1,28 +1,6 @@
-// How long what only grows is kept (docs/operations.md, "Retention"), and the batched delete
-// every pruning job uses. Each module prunes its own tables through its door; the composition
-// root schedules the jobs (main.ts, jobSpec).
-import type { Config } from '../config.ts';
-
-/** Days each growing table keeps its rows. */
-export type Retention = Readonly<{
-  /** Outbox events: kept while a registered consumer has not read them, and at least this long after they occurred. */
-  outboxDays: number;
-  /** Finished WeCom callbacks (processed, ignored, failed): their decrypted text is personal data. Pending ones stay. */
-  callbacksDays: number;
-  /** Customer timeline entries, by when the event occurred. */
-  timelineDays: number;
-  /** Rows an order import rejected: their raw export lines hold buyers' personal data. */
-  importRejectsDays: number;
-}>;
-
-export const DEFAULT_RETENTION: Retention = Object.freeze({ outboxDays: 30, callbacksDays: 7, timelineDays: 730, importRejectsDays: 90 });
-
-/** The configured retention (`config.retention`), each setting the default when absent. */
-export function retentionOf(config: Config): Retention {
-  const set = ((config as { retention?: Partial<Retention> }).retention ?? {}) as Partial<Retention>;
-  const pick = (k: keyof Retention) => (typeof set[k] === 'number' && set[k]! > 0 ? set[k]! : DEFAULT_RETENTION[k]);
-  return { outboxDays: pick('outboxDays'), callbacksDays: pick('callbacksDays'), timelineDays: pick('timelineDays'), importRejectsDays: pick('importRejectsDays') };
-}
+// What every pruning job shares (docs/operations.md, "Retention"). The days each table keeps are
+// settings (`config.retention`, config.ts); each module prunes its own tables through its door and
+// the composition root schedules the jobs (main.ts, jobSpec).
 
 /** The moment `days` days before `now`: rows older than it may go. */
 export const cutoff = (now: Date, days: number): Date => new Date(now.getTime() - days * 86_400_000);

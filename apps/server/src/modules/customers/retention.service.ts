@@ -3,7 +3,7 @@
 // scans), at most `batch` rows per statement, each statement committing alone: no index on the
 // time is kept for a nightly job, and a big prune never holds one long transaction.
 import type { Deps } from '../../deps.ts';
-import { cutoff, retentionOf, PRUNE_BATCH } from '../../core/index.ts';
+import { cutoff, PRUNE_BATCH } from '../../core/index.ts';
 import * as timeline from './timeline.repo.ts';
 import { customersDb } from './customers.tables.ts';
 
@@ -14,7 +14,7 @@ export async function pruneTimeline(deps: Deps, opts: { batch?: number; spanPage
   const db = customersDb(deps.db);
   const batch = opts.batch ?? PRUNE_BATCH;
   const span = opts.spanPages ?? SPAN_PAGES;
-  const before = cutoff(deps.clock.now(), retentionOf(deps.config).timelineDays);
+  const before = cutoff(deps.clock.now(), deps.config.retention.timelineDays);
   // Rows added while we walk land at the end or in freed space; they are new, so not due anyway.
   const pages = await timeline.timelinePages(db);
   let total = 0;
