@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { Platform } from './records.ts';
 import type { ParsedRow } from './parsed-row.ts';
-import { ExportFormatError, RowError } from './errors.ts';
+import { ExportFormatError } from './errors.ts';
 import { indexFields, rankKinds, type ExportKind, type HeaderMatch, type KindSpec } from './headers.ts';
 import { sniffEncoding, sniffFormat, type CsvEncoding, type FileFormat } from './sniff.ts';
 import { openCsvSource } from './csv-source.ts';

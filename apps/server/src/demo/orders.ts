@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Deps } from '../deps.ts';
 import { shopForImport, writeOrders, addStats, emptyStats, type OrderRecord, type Platform, type WriteStats } from './ports.ts';
 import { addCustomerIdentities, annotateProducts, customersWithProfileCount, type ProfiledCustomer } from './ports.ts';
-import { CATALOGUE, skuTitle, type CatalogueSku } from './catalogue.ts';
+import { CATALOGUE, type CatalogueSku } from './catalogue.ts';
 import { createRng, type Rng } from './random.ts';
 
 export const DEMO_SHOPS: Record<'tmall' | 'douyin' | 'wechat_shop', string> = { tmall: '固元堂天猫旗舰店', douyin: '固元堂抖音小店', wechat_shop: '固元堂微信小店' };
